@@ -1,0 +1,301 @@
+/* json.c: a record to one JSON Lines object and back, through jansson. */
+#include <stdlib.h>
+#include <string.h>
+
+#include <jansson.h>
+
+#include "bomay.h"
+#include "extract/record.h"
+#include "extract/text.h"
+#include "extract/util.h"
+
+static void set_str(json_t *o, const char *k, const char *v)
+{
+	if (v)
+		json_object_set_new(o, k, json_string(v));
+}
+
+static json_t *entity_json(const bm_entity *e, size_t i)
+{
+	char id[32];
+	json_t *o = json_object(), *al = json_array(), *m = json_array();
+	snprintf(id, sizeof id, "e%zu", i + 1);
+	json_object_set_new(o, "id", json_string(id));
+	json_object_set_new(o, "type", json_string(bm_ent_type_name(e->type)));
+	json_object_set_new(o, "name", json_string(e->name));
+	for (size_t j = 0; j < e->n_aliases; j++)
+		json_array_append_new(al, json_string(e->aliases[j]));
+	json_object_set_new(o, "aliases", al);
+	if (e->rank || e->degree) {
+		json_t *a = json_object();
+		set_str(a, "rank", e->rank);
+		set_str(a, "degree", e->degree);
+		json_object_set_new(o, "attrs", a);
+	}
+	for (size_t j = 0; j < e->n_mentions; j++)
+		json_array_append_new(
+			m, json_pack("[II]", (json_int_t)e->mentions[j].start,
+				     (json_int_t)e->mentions[j].end));
+	json_object_set_new(o, "mentions", m);
+	return o;
+}
+
+static json_t *relation_json(const bm_relation *x)
+{
+	char id[32];
+	json_t *o = json_object();
+	json_object_set_new(o, "type", json_string(bm_rel_type_name(x->type)));
+	snprintf(id, sizeof id, "e%zu", x->subject + 1);
+	json_object_set_new(o, "subject", json_string(id));
+	if (x->object >= 0) {
+		snprintf(id, sizeof id, "e%ld", x->object + 1);
+		json_object_set_new(o, "object", json_string(id));
+	} else {
+		json_object_set_new(o, "object", json_null());
+	}
+	set_str(o, "role", x->role);
+	if (x->former)
+		json_object_set_new(o, "status", json_string("former"));
+	json_t *ev = json_pack("{sIsI}", "start", (json_int_t)x->sentence.start,
+			       "end", (json_int_t)x->sentence.end);
+	set_str(ev, "text", x->evidence);
+	json_object_set_new(o, "evidence", ev);
+	return o;
+}
+
+int bm_record_write_json(const bm_record *r, FILE *f)
+{
+	json_t *o = json_object(), *ents = json_array(), *rels = json_array();
+	json_object_set_new(o, "doc", json_string(r->doc));
+	set_str(o, "title", r->title);
+	set_str(o, "date", r->date);
+	set_str(o, "url", r->url);
+	set_str(o, "source", r->source);
+	if (r->hash[0])
+		json_object_set_new(o, "hash", json_string(r->hash));
+	json_object_set_new(o, "text_len", json_integer((json_int_t)r->text_len));
+	for (size_t i = 0; i < r->n_entities; i++)
+		json_array_append_new(ents, entity_json(&r->entities[i], i));
+	json_object_set_new(o, "entities", ents);
+	for (size_t i = 0; i < r->n_relations; i++)
+		json_array_append_new(rels, relation_json(&r->relations[i]));
+	json_object_set_new(o, "relations", rels);
+	int rc = json_dumpf(o, f, JSON_COMPACT | JSON_PRESERVE_ORDER);
+	json_decref(o);
+	if (rc != 0 || fputc('\n', f) == EOF)
+		return BM_EIO;
+	return 0;
+}
+
+/* ---- reading ----------------------------------------------------------- */
+
+typedef struct {
+	const char *id;
+	size_t index;
+} id_slot;
+
+static int cmp_slot(const void *a, const void *b)
+{
+	return strcmp(((const id_slot *)a)->id, ((const id_slot *)b)->id);
+}
+
+static long find_id(const id_slot *ids, size_t n, const char *id)
+{
+	id_slot key = {id, 0};
+	const id_slot *s = bsearch(&key, ids, n, sizeof *ids, cmp_slot);
+	return s ? (long)s->index : -1;
+}
+
+static int fail(char *errbuf, size_t errlen, const char *msg)
+{
+	if (errbuf && errlen)
+		snprintf(errbuf, errlen, "%s", msg);
+	return BM_EPARSE;
+}
+
+/* A string member that must be valid UTF-8 (jansson checks) and is stored
+ * NFC; NULL when absent or null. */
+static char *nfc_member(json_t *o, const char *k)
+{
+	json_t *v = json_object_get(o, k);
+	if (!json_is_string(v))
+		return NULL;
+	return bm_text_nfc(json_string_value(v), json_string_length(v));
+}
+
+static int read_entities(bm_record *r, json_t *ents, id_slot **ids_out,
+			 char *errbuf, size_t errlen)
+{
+	size_t n = json_array_size(ents);
+	id_slot *ids = bm_xcalloc(n ? n : 1, sizeof *ids);
+	*ids_out = ids;
+	for (size_t i = 0; i < n; i++) {
+		json_t *e = json_array_get(ents, i);
+		json_t *id = json_object_get(e, "id");
+		bm_ent_type t;
+		if (!json_is_object(e) || !json_is_string(id))
+			return fail(errbuf, errlen, "an entity without an \"id\"");
+		if (bm_ent_type_parse(json_string_value(
+					      json_object_get(e, "type")),
+				      &t) != 0)
+			t = BM_ENT_OTHER;
+		char *name = nfc_member(e, "name");
+		if (!name || !*name) {
+			free(name);
+			return fail(errbuf, errlen, "an entity without a \"name\"");
+		}
+		size_t k = bm_record_add_entity(r, t, name);
+		free(name);
+		ids[i].id = json_string_value(id);
+		ids[i].index = k;
+		json_t *al = json_object_get(e, "aliases"), *v;
+		size_t j;
+		json_array_foreach(al, j, v)
+		{
+			if (!json_is_string(v))
+				continue;
+			char *a = bm_text_nfc(json_string_value(v),
+					      json_string_length(v));
+			bm_record_add_alias(r, k, a);
+			free(a);
+		}
+		json_t *attrs = json_object_get(e, "attrs");
+		if (json_is_object(attrs)) {
+			char *rank = nfc_member(attrs, "rank");
+			char *deg = nfc_member(attrs, "degree");
+			bm_record_set_attrs(r, k, rank, deg);
+			free(rank);
+			free(deg);
+		}
+		json_t *ms = json_object_get(e, "mentions");
+		json_array_foreach(ms, j, v)
+		{
+			json_t *s = json_array_get(v, 0), *x = json_array_get(v, 1);
+			if (json_is_integer(s) && json_is_integer(x) &&
+			    json_integer_value(s) >= 0 &&
+			    json_integer_value(x) >= json_integer_value(s))
+				bm_record_add_mention(
+					r, k, (size_t)json_integer_value(s),
+					(size_t)json_integer_value(x));
+		}
+	}
+	qsort(ids, n, sizeof *ids, cmp_slot);
+	for (size_t i = 1; i < n; i++)
+		if (strcmp(ids[i - 1].id, ids[i].id) == 0)
+			return fail(errbuf, errlen, "two entities with one \"id\"");
+	return 0;
+}
+
+static int read_relations(bm_record *r, json_t *rels, const id_slot *ids,
+			  size_t n_ids, char *errbuf, size_t errlen)
+{
+	size_t i;
+	json_t *x;
+	json_array_foreach(rels, i, x)
+	{
+		bm_rel_type t;
+		if (!json_is_object(x))
+			return fail(errbuf, errlen, "a relation that is not an object");
+		if (bm_rel_type_parse(json_string_value(json_object_get(x, "type")),
+				      &t) != 0)
+			continue; /* unknown relation types are not ours */
+		json_t *s = json_object_get(x, "subject");
+		json_t *o = json_object_get(x, "object");
+		long si = json_is_string(s)
+				  ? find_id(ids, n_ids, json_string_value(s))
+				  : -1;
+		long oi = json_is_string(o)
+				  ? find_id(ids, n_ids, json_string_value(o))
+				  : -1;
+		if (si < 0 || (json_is_string(o) && oi < 0))
+			return fail(errbuf, errlen,
+				    "a relation names an entity the record lacks");
+		char *role = nfc_member(x, "role");
+		json_t *st = json_object_get(x, "status");
+		int former = json_is_string(st) &&
+			     strcmp(json_string_value(st), "former") == 0;
+		json_t *ev = json_object_get(x, "evidence");
+		size_t es = 0, ee = 0;
+		char *etext = NULL;
+		if (json_is_object(ev)) {
+			json_t *a = json_object_get(ev, "start");
+			json_t *b = json_object_get(ev, "end");
+			if (json_is_integer(a) && json_is_integer(b) &&
+			    json_integer_value(a) >= 0 &&
+			    json_integer_value(b) >= json_integer_value(a)) {
+				es = (size_t)json_integer_value(a);
+				ee = (size_t)json_integer_value(b);
+			}
+			etext = nfc_member(ev, "text");
+		}
+		bm_record_add_relation(r, t, (size_t)si, oi, role, former, es, ee,
+				       etext, etext ? strlen(etext) : 0);
+		free(role);
+		free(etext);
+	}
+	return 0;
+}
+
+int bm_record_from_json(const char *line, size_t len, bm_record **out,
+			char *errbuf, size_t errlen)
+{
+	json_error_t jerr;
+	id_slot *ids = NULL;
+	bm_record *r = NULL;
+	int rc;
+	json_t *o = json_loadb(line, len, JSON_REJECT_DUPLICATES, &jerr);
+
+	*out = NULL;
+	if (!o) {
+		if (errbuf && errlen)
+			snprintf(errbuf, errlen, "not JSON: %s (column %d)",
+				 jerr.text, jerr.column);
+		return BM_EPARSE;
+	}
+	json_t *doc = json_object_get(o, "doc");
+	if (!json_is_object(o) || !json_is_string(doc) ||
+	    json_string_length(doc) == 0) {
+		rc = fail(errbuf, errlen, "a record without a \"doc\" string");
+		goto cleanup;
+	}
+	json_t *ents = json_object_get(o, "entities");
+	json_t *rels = json_object_get(o, "relations");
+	if ((ents && !json_is_array(ents)) || (rels && !json_is_array(rels))) {
+		rc = fail(errbuf, errlen,
+			  "\"entities\" and \"relations\" must be arrays");
+		goto cleanup;
+	}
+	r = bm_record_new(json_string_value(doc));
+	{
+		char *t = nfc_member(o, "title"), *d = nfc_member(o, "date");
+		char *u = nfc_member(o, "url"), *s = nfc_member(o, "source");
+		bm_record_set_meta(r, t, d, u, s);
+		free(t);
+		free(d);
+		free(u);
+		free(s);
+	}
+	json_t *h = json_object_get(o, "hash");
+	if (json_is_string(h))
+		snprintf(r->hash, sizeof r->hash, "%s", json_string_value(h));
+	json_t *tl = json_object_get(o, "text_len");
+	if (json_is_integer(tl) && json_integer_value(tl) >= 0)
+		r->text_len = (size_t)json_integer_value(tl);
+	rc = read_entities(r, ents, &ids, errbuf, errlen);
+	if (rc == 0)
+		rc = read_relations(r, rels, ids, json_array_size(ents), errbuf,
+				    errlen);
+	if (rc == 0 && !r->hash[0]) {
+		size_t keep = r->text_len;
+		bm_record_set_hash(r, line, len);
+		r->text_len = keep;
+	}
+cleanup:
+	free(ids);
+	if (rc == 0)
+		*out = r;
+	else
+		bm_record_free(r);
+	json_decref(o);
+	return rc;
+}

@@ -1,0 +1,217 @@
+/* bomay.h: the public interface of libbomay, and its manual.
+ *
+ * bomay turns Vietnamese news text into a knowledge graph of the state
+ * apparatus.  The pipeline is  input -> extract -> record -> graph -> export.
+ *
+ * Conventions (see docs/conventions.md):
+ *  - Functions that can fail return int: 0 on success or a negative BM_E*
+ *    code; bm_strerror() gives its text.  Handles keep the detail of the last
+ *    error (bm_graph_errmsg() and friends).  The library never prints.
+ *  - Out of memory aborts the process (one xmalloc wrapper); it is not an
+ *    error code.
+ *  - Every function returning memory says who frees it.
+ *  - All text is UTF-8.  Stored and returned text is NFC.  Offsets are byte
+ *    offsets [start, end) into the document's normalized text.
+ */
+#ifndef BOMAY_H
+#define BOMAY_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+#define BOMAY_VERSION "0.1.0"
+
+/* ---- errors ------------------------------------------------------------ */
+
+enum {
+	BM_OK = 0,
+	BM_EIO = -1,        /* a file could not be read or written */
+	BM_EUTF8 = -2,      /* invalid UTF-8 or a NUL byte in text */
+	BM_ETOOBIG = -3,    /* a document or line over the size cap */
+	BM_EPARSE = -4,     /* malformed JSON or record */
+	BM_EDB = -5,        /* a database error */
+	BM_ENOTFOUND = -6,  /* no such entity, file or document */
+	BM_EAMBIGUOUS = -7, /* a name matches several entities */
+	BM_EINVAL = -8,     /* an invalid argument */
+	BM_ESCHEMA = -9,    /* a database of an unknown (newer) schema */
+	BM_EEMPTY = -10,    /* an empty document */
+	BM_ELIMIT = -11,    /* a documented resource cap was reached */
+	BM_EBUSY = -12,     /* the database stayed locked past the timeout */
+	BM_EFULL = -13      /* the disk is full */
+};
+
+/* A static English message for an error code; never NULL. */
+const char *bm_strerror(int code);
+
+/* ---- the document record: what extraction yields ---------------------- */
+
+typedef enum {
+	BM_ENT_PERSON = 0,
+	BM_ENT_ORG,
+	BM_ENT_LOC,
+	BM_ENT_LAW,
+	BM_ENT_OTHER,
+	BM_ENT__COUNT
+} bm_ent_type;
+
+typedef enum {
+	BM_REL_HOLDS_POSITION = 0,
+	BM_REL_PART_OF,
+	BM_REL_COOPERATES_WITH,
+	BM_REL__COUNT
+} bm_rel_type;
+
+/* "PERSON", "ORG", ... and back; parse returns BM_EINVAL for unknown text. */
+const char *bm_ent_type_name(bm_ent_type t);
+int bm_ent_type_parse(const char *s, bm_ent_type *out);
+/* "holds_position", "part_of", "cooperates_with" and back. */
+const char *bm_rel_type_name(bm_rel_type t);
+int bm_rel_type_parse(const char *s, bm_rel_type *out);
+
+/* A byte range [start, end) in a document's normalized text. */
+typedef struct {
+	size_t start, end;
+} bm_span;
+
+/* One entity of one document.  All strings are NFC and owned by the record. */
+typedef struct {
+	bm_ent_type type;
+	char *name;           /* canonical (fullest) name */
+	char **aliases;       /* other names used in the document */
+	size_t n_aliases;
+	char *rank;           /* PERSON: military/police rank, or NULL */
+	char *degree;         /* PERSON: academic title, or NULL */
+	bm_span *mentions;    /* where the document names it */
+	size_t n_mentions;
+} bm_entity;
+
+/* One relation of one document. */
+typedef struct {
+	bm_rel_type type;
+	size_t subject;       /* index into the record's entities */
+	long object;          /* index into the record's entities, -1: none */
+	char *role;           /* holds_position: the title as written; else NULL */
+	int former;           /* 1 when the text says the post is past */
+	bm_span sentence;     /* the evidence sentence in the normalized text */
+	char *evidence;       /* that sentence's text (may be NULL) */
+} bm_relation;
+
+/* What one document yields.  Created by bm_extract() or bm_record_from_json()
+ * and freed by bm_record_free(); read-only for everyone else. */
+typedef struct {
+	char *doc;            /* document id */
+	char *title, *date, *url, *source;  /* metadata, each may be NULL */
+	char hash[17];        /* 64-bit content hash of the normalized text, hex */
+	size_t text_len;      /* bytes of normalized text */
+	bm_entity *entities;
+	size_t n_entities;
+	bm_relation *relations;
+	size_t n_relations;
+} bm_record;
+
+void bm_record_free(bm_record *r);
+
+/* Appends r as one JSON object and a newline to f (the JSON Lines format of
+ * GUIDELINES.md plus mentions, evidence and metadata).  BM_EIO on a write
+ * error. */
+int bm_record_write_json(const bm_record *r, FILE *f);
+
+/* Parses one JSON Lines record (as written above, or a gold record) of len
+ * bytes.  On success *out is a new record the caller frees with
+ * bm_record_free.  BM_EPARSE with a message in errbuf (if given) when the
+ * JSON or the record's shape is wrong. */
+int bm_record_from_json(const char *line, size_t len, bm_record **out,
+			char *errbuf, size_t errlen);
+
+/* ---- input: documents from files, directories, JSON Lines, stdin ------- */
+
+/* A document read from input: borrowed pointers, valid until the next call
+ * of bm_reader_next() or bm_reader_free(). */
+typedef struct {
+	const char *id;
+	const char *text;     /* raw text as read (not yet normalized) */
+	size_t len;
+	const char *title, *date, *url;  /* each may be NULL */
+	const char *path;     /* the file it came from ("-" for stdin) */
+	long line;            /* its line in a .jsonl file, 0 for a .txt */
+} bm_input_doc;
+
+/* What went wrong with one input; filled by bm_reader_next on error. */
+typedef struct {
+	char path[1024];
+	long line;            /* 0 when not line based */
+	long long offset;     /* byte offset of the fault, -1 when none */
+	char msg[256];
+} bm_diag;
+
+typedef struct bm_reader bm_reader;
+
+/* Flags of bm_reader_new. */
+enum {
+	BM_READ_RECORDS = 1, /* .jsonl lines and stdin are extract records
+				(bm_record_from_json), returned raw in text */
+	BM_READ_LOSSY = 2    /* invalid UTF-8 in a .jsonl line becomes U+FFFD
+				instead of failing the line */
+};
+
+/* Opens a reader over paths (files, directories, "-" for stdin).  A
+ * directory yields its .txt and .jsonl files in byte order of their names;
+ * a .jsonl (or .ndjson) file one document a line
+ * ({"id", "text", "title"?, "date"?, "url"?}); any other file is one text
+ * document whose id is its name without the extension.  Standard input is
+ * JSON Lines when its first byte (after spaces) is '{', else one text
+ * document with id "stdin".  max_doc caps one document or line in bytes
+ * (0: 16 MiB).  Free with bm_reader_free. */
+int bm_reader_new(bm_reader **out, char *const *paths, size_t n_paths,
+		  size_t max_doc, int flags);
+void bm_reader_free(bm_reader *r);
+
+/* Reads the next document.  Returns 1 with *doc filled, 0 at the end, or a
+ * negative code with *diag filled: that input (a file or one line) is
+ * skipped and the next call goes on with the rest. */
+int bm_reader_next(bm_reader *r, bm_input_doc *doc, bm_diag *diag);
+
+/* ---- extraction --------------------------------------------------------- */
+
+typedef struct bm_extractor bm_extractor;
+
+/* Options of extraction. */
+typedef struct {
+	int lossy;            /* replace invalid UTF-8 and NUL by U+FFFD */
+	size_t max_entities;  /* cap per document, 0: default 10000 */
+} bm_extract_opts;
+
+/* Loads the lexicons (built into the library).  Free with
+ * bm_extractor_free.  One extractor serves one thread at a time. */
+int bm_extractor_new(bm_extractor **out, const bm_extract_opts *opts);
+void bm_extractor_free(bm_extractor *x);
+
+/* Extracts one document.  The text is normalized first (BOM dropped, CRLF to
+ * LF, NBSP to space, NFC); when doc->title is set it is analysed as the
+ * first line.  On success *out is a new record (caller frees).  Errors:
+ * BM_EUTF8 (invalid UTF-8 or NUL; *bad_offset gets the byte offset when
+ * bad_offset is not NULL), BM_EEMPTY, BM_ELIMIT. */
+int bm_extract(bm_extractor *x, const bm_input_doc *doc, bm_record **out,
+	       long long *bad_offset);
+
+/* ---- text -------------------------------------------------------------- */
+
+/* The identity key of a name: NFD, case folded, tone marks moved to the end
+ * of each syllable, NFC, spaces folded, edge punctuation dropped; kept in
+ * step with norm() of shared/eval/score.py.  "Hoà" and "hòa" give one key.
+ * Returns a new string (caller frees), or NULL for invalid UTF-8. */
+char *bm_name_key(const char *name, size_t len);
+
+/* ---- graph: the SQLite knowledge graph (graph/) ------------------------ */
+
+/* ---- export and render (export/) --------------------------------------- */
+
+#ifdef __cplusplus
+}
+#endif
+#endif /* BOMAY_H */
