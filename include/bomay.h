@@ -209,6 +209,71 @@ char *bm_name_key(const char *name, size_t len);
 
 /* ---- graph: the SQLite knowledge graph (graph/) ------------------------ */
 
+typedef struct bm_graph bm_graph;
+
+/* Flags of bm_graph_open. */
+enum {
+	BM_GRAPH_READONLY = 1, /* open an existing database read-only */
+	BM_GRAPH_CREATE = 2    /* create the file (and schema) when missing */
+};
+
+/* Opens (and migrates) a graph database at path (":memory:" works).  On
+ * success *out is a handle the caller closes with bm_graph_close.  On failure
+ * *out may still be a handle that holds the message (bm_graph_errmsg) and
+ * must be closed.  Errors: BM_EDB, BM_ESCHEMA (a newer schema version),
+ * BM_ENOTFOUND (no file without BM_GRAPH_CREATE). */
+int bm_graph_open(bm_graph **out, const char *path, int flags);
+void bm_graph_close(bm_graph *g);
+/* The detail of the handle's last error; never NULL. */
+const char *bm_graph_errmsg(const bm_graph *g);
+
+/* A node as the walk gives it: borrowed, valid during the callback. */
+typedef struct {
+	int64_t id;
+	bm_ent_type type;
+	const char *name;
+	const char *const *aliases;
+	size_t n_aliases;
+	long n_mentions, n_documents;
+	const char *first_seen, *last_seen; /* document dates, may be NULL */
+} bm_node;
+
+/* An edge as the walk gives it: borrowed, valid during the callback.
+ * cooperates_with is undirected: subject < object. */
+typedef struct {
+	int64_t id;
+	bm_rel_type type;
+	int64_t subject, object;
+	const char *role;             /* may be NULL */
+	int former;
+	long n_evidence;
+	const char *first_seen, *last_seen;
+	const char *evidence_text;    /* one supporting sentence, may be NULL */
+	const char *evidence_doc;     /* its document id, may be NULL */
+} bm_edge;
+
+/* Which part of the graph a walk visits.  Zeroed: all of it. */
+typedef struct {
+	const char *focus;    /* a name (or alias) to start from; NULL: all */
+	int depth;            /* hops from the focus (0 with a focus: 1) */
+	unsigned type_mask;   /* bit (1u << bm_ent_type); 0: all types */
+	unsigned rel_mask;    /* bit (1u << bm_rel_type); 0: all relations */
+	const char *since, *until; /* edges seen within these dates (ISO) */
+	long min_evidence;    /* edges with at least this many sentences */
+} bm_selector;
+
+/* Callbacks of a walk; a non-zero return stops the walk and is returned. */
+typedef struct {
+	int (*node)(void *payload, const bm_node *n);
+	int (*edge)(void *payload, const bm_edge *e);
+} bm_walk_cb;
+
+/* Streams the selected nodes (all of them first) and then the edges whose
+ * both ends were given, in id order, without holding the graph in memory.
+ * Errors: BM_EDB, BM_ENOTFOUND / BM_EAMBIGUOUS for the focus. */
+int bm_graph_walk(bm_graph *g, const bm_selector *sel, const bm_walk_cb *cb,
+		  void *payload);
+
 /* ---- export and render (export/) --------------------------------------- */
 
 #ifdef __cplusplus
