@@ -274,6 +274,156 @@ typedef struct {
 int bm_graph_walk(bm_graph *g, const bm_selector *sel, const bm_walk_cb *cb,
 		  void *payload);
 
+/* -- ingest: records into the graph (graph/ingest.c) -- */
+
+/* Opens a batch: one write transaction (BEGIN IMMEDIATE, waiting up to the
+ * busy timeout for another writer) for the records ingested until
+ * bm_graph_commit.  Errors: BM_EDB, BM_EBUSY. */
+int bm_graph_begin(bm_graph *g);
+/* Re-applies the curation rules and commits the batch.  Errors: BM_EDB,
+ * BM_EBUSY, BM_EFULL (the batch is rolled back). */
+int bm_graph_commit(bm_graph *g);
+/* Drops the batch. */
+void bm_graph_rollback(bm_graph *g);
+
+/* What bm_graph_ingest did with one record. */
+enum {
+	BM_INGEST_NEW = 0,       /* a document not seen before */
+	BM_INGEST_REPLACED = 1,  /* same id, new content: the old one's
+				    entities, aliases, mentions and evidence
+				    were taken out first */
+	BM_INGEST_UNCHANGED = 2  /* same id and content hash: nothing done */
+};
+
+/* Merges one record into the graph (inside a batch, or in its own
+ * transaction when none is open): entities joined by (type, name key) and
+ * by their aliases, relations by (type, subject, object, role key), evidence
+ * per (relation, document, sentence).  Returns a BM_INGEST_* value, or
+ * BM_EINVAL (a record without a document id), BM_EDB, BM_EBUSY, BM_EFULL. */
+int bm_graph_ingest(bm_graph *g, const bm_record *r);
+
+/* Adds the documents (and the curation rules) of the graph database at path
+ * to g, as bm_graph_ingest would; the result does not depend on the order
+ * of the sources.  A document in both with different content: the one
+ * ingested later wins.  *n_docs (may be NULL) gets the documents taken. */
+int bm_graph_merge_from(bm_graph *g, const char *path, long *n_docs);
+
+/* -- queries (graph/query.c, graph/path.c) -- */
+
+/* An entity a name matched: owned by the bm_matches that holds it. */
+typedef struct {
+	int64_t id;
+	bm_ent_type type;
+	char *name;           /* canonical name */
+	char *matched;        /* the name or alias that matched */
+	long n_documents;
+} bm_match;
+
+typedef struct {
+	bm_match *v;
+	size_t n;
+} bm_matches;
+void bm_matches_free(bm_matches *m);  /* frees the contents, not m */
+
+/* One relation as queries give it: owned by the bm_facts that holds it. */
+typedef struct {
+	int64_t id;
+	bm_rel_type type;
+	int64_t subject, object;        /* object 0: no organization */
+	bm_ent_type subject_type, object_type;
+	char *subject_name, *object_name;  /* object_name NULL with object 0 */
+	char *role;                     /* may be NULL */
+	int former;
+	char *first_seen, *last_seen;   /* may be NULL */
+	long n_evidence;
+	int hop;                        /* neighbors: distance from the start;
+					   path: 1, 2, ... in order */
+	int64_t from;                   /* path and neighbors: the end nearer
+					   the start */
+	char *evidence, *evidence_doc;  /* one sentence and its document id
+					   (the latest), may be NULL */
+} bm_fact;
+
+typedef struct {
+	bm_fact *v;
+	size_t n;
+} bm_facts;
+void bm_facts_free(bm_facts *f);  /* frees the contents, not f */
+
+/* Finds the entity a name (or alias, or "#ID") stands for, among the types
+ * of type_mask (bit 1u << bm_ent_type; 0: any).  Exact name keys first, then
+ * the accent-free form.  Errors: BM_ENOTFOUND; BM_EAMBIGUOUS with the
+ * candidates in *cands (when not NULL; the caller frees them). */
+int bm_graph_resolve(bm_graph *g, const char *name, unsigned type_mask,
+		     int64_t *id, bm_matches *cands);
+
+/* The people holding posts at org (and, with deep, at the organizations
+ * part_of it, transitively), by role then name.  *out: caller frees. */
+int bm_graph_who(bm_graph *g, int64_t org, int deep, bm_facts *out);
+/* A person's posts, by first_seen. */
+int bm_graph_positions(bm_graph *g, int64_t person, bm_facts *out);
+/* The relations within depth hops (1 or more) of id, nearest first, at most
+ * limit of them (0: 1000). */
+int bm_graph_neighbors(bm_graph *g, int64_t id, int depth, size_t limit,
+		       bm_facts *out);
+/* The shortest chain of relations (any type, either direction) from a to
+ * b, at most max_hops long (0: 6), each with its evidence.  BM_ENOTFOUND
+ * when there is none. */
+int bm_graph_path(bm_graph *g, int64_t a, int64_t b, int max_hops,
+		  bm_facts *out);
+/* Names and aliases containing text, accent- and case-insensitive; exact
+ * matches first, at most limit (0: 50). */
+int bm_graph_search(bm_graph *g, const char *text, size_t limit,
+		    bm_matches *out);
+
+/* The size of a graph. */
+typedef struct {
+	long documents, entities, aliases, mentions, relations, evidence, rules;
+	long by_type[BM_ENT__COUNT];
+	long by_rel[BM_REL__COUNT];
+	char *first_date, *last_date;  /* of the documents; caller frees */
+} bm_graph_counts;
+int bm_graph_stats(bm_graph *g, bm_graph_counts *out);
+
+/* -- curation (graph/curate.c): kept as rules, applied again on every
+ * later ingest, listed and undoable.  Entities are named as for
+ * bm_graph_resolve; BM_EAMBIGUOUS fills cands when not NULL. -- */
+
+/* b joins a (a's id and canonical name stay; b's names become aliases). */
+int bm_entity_merge(bm_graph *g, const char *a, const char *b,
+		    bm_matches *cands);
+/* Fixes the canonical name of a to new_name (also kept as an alias). */
+int bm_entity_rename(bm_graph *g, const char *a, const char *new_name,
+		     bm_matches *cands);
+/* Adds or removes an alias of a (a removed alias no longer joins a). */
+int bm_entity_alias(bm_graph *g, const char *a, const char *alias, int add,
+		    bm_matches *cands);
+/* What a name in the given documents stands for becomes an entity of its
+ * own. */
+int bm_entity_split(bm_graph *g, const char *a, char *const *docs,
+		    size_t n_docs, bm_matches *cands);
+/* Deletes a and keeps it out of later ingests. */
+int bm_entity_delete(bm_graph *g, const char *a, bm_matches *cands);
+
+/* A curation rule as listed. */
+typedef struct {
+	int64_t id;
+	char op[16];          /* merge rename alias_add alias_remove split delete */
+	bm_ent_type type;
+	char *a, *b, *docs;   /* b, docs may be NULL */
+	char *created_at;
+	int undone;
+} bm_rule;
+typedef struct {
+	bm_rule *v;
+	size_t n;
+} bm_rules_list;
+void bm_rules_list_free(bm_rules_list *l);
+int bm_entity_rules(bm_graph *g, bm_rules_list *out);
+/* Undoes rule id (0: the latest active one) and rebuilds the graph from
+ * the stored records and the remaining rules.  BM_ENOTFOUND. */
+int bm_entity_undo(bm_graph *g, int64_t id);
+
 /* ---- export and render (export/) --------------------------------------- */
 
 #ifdef __cplusplus

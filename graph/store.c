@@ -1,0 +1,161 @@
+/* store.c: opening and closing a graph database: pragmas (WAL, foreign
+ * keys, busy timeout), the schema check, the statement cache, errors. */
+#include "graph/store.h"
+
+#include <stdarg.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "extract/util.h"
+
+void bm_graph_seterr(bm_graph *g, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(g->err, sizeof g->err, fmt, ap);
+	va_end(ap);
+}
+
+int bm_graph_dberr(bm_graph *g, const char *doing)
+{
+	int code = sqlite3_extended_errcode(g->db);
+	bm_graph_seterr(g, "%s: %s", doing, sqlite3_errmsg(g->db));
+	switch (code & 0xff) {
+	case SQLITE_BUSY:
+	case SQLITE_LOCKED: return BM_EBUSY;
+	case SQLITE_FULL: return BM_EFULL;
+	case SQLITE_NOTADB:
+	case SQLITE_CORRUPT:
+		bm_graph_seterr(g, "%s: the file is not a bomay database or is "
+				   "damaged (%s)",
+				doing, sqlite3_errmsg(g->db));
+		return BM_EDB;
+	case SQLITE_READONLY:
+		bm_graph_seterr(g, "%s: the database is read-only (%s)", doing,
+				sqlite3_errmsg(g->db));
+		return BM_EDB;
+	default: return BM_EDB;
+	}
+}
+
+const char *bm_graph_errmsg(const bm_graph *g)
+{
+	return g && g->err[0] ? g->err : "no error";
+}
+
+sqlite3_stmt *bm_stmt(bm_graph *g, const char *sql)
+{
+	size_t h = (size_t)(((uintptr_t)sql >> 3) * 2654435761u) % BM_STMT_SLOTS;
+	for (size_t i = 0; i < BM_STMT_SLOTS; i++) {
+		size_t k = (h + i) % BM_STMT_SLOTS;
+		if (g->cache[k].sql == sql) {
+			sqlite3_reset(g->cache[k].st);
+			sqlite3_clear_bindings(g->cache[k].st);
+			return g->cache[k].st;
+		}
+		if (!g->cache[k].sql) {
+			sqlite3_stmt *st = NULL;
+			if (sqlite3_prepare_v3(g->db, sql, -1,
+					       SQLITE_PREPARE_PERSISTENT, &st,
+					       NULL) != SQLITE_OK) {
+				bm_graph_dberr(g, "preparing a statement");
+				return NULL;
+			}
+			g->cache[k].sql = sql;
+			g->cache[k].st = st;
+			return st;
+		}
+	}
+	bm_graph_seterr(g, "the statement cache is full");
+	return NULL;
+}
+
+void bm_bind_text(sqlite3_stmt *st, int i, const char *s)
+{
+	if (s)
+		sqlite3_bind_text(st, i, s, -1, SQLITE_TRANSIENT);
+	else
+		sqlite3_bind_null(st, i);
+}
+
+int bm_exec_stmt(bm_graph *g, sqlite3_stmt *st, const char *doing)
+{
+	int rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		;
+	if (rc != SQLITE_DONE) {
+		rc = bm_graph_dberr(g, doing);
+		sqlite3_reset(st);
+		return rc;
+	}
+	sqlite3_reset(st);
+	return 0;
+}
+
+int bm_exec(bm_graph *g, const char *sql)
+{
+	if (sqlite3_exec(g->db, sql, NULL, NULL, NULL) != SQLITE_OK)
+		return bm_graph_dberr(g, sql);
+	return 0;
+}
+
+static int pragmas(bm_graph *g, int memory)
+{
+	int rc;
+	sqlite3_busy_timeout(g->db, 60000);
+	if ((rc = bm_exec(g, "PRAGMA foreign_keys = ON")) < 0)
+		return rc;
+	if (!memory && !g->readonly) {
+		/* WAL: readers do not block the writer; NORMAL is safe in WAL
+		 * (a crash loses at most the last commits, never consistency). */
+		if ((rc = bm_exec(g, "PRAGMA journal_mode = WAL")) < 0 ||
+		    (rc = bm_exec(g, "PRAGMA synchronous = NORMAL")) < 0)
+			return rc;
+	}
+	return bm_exec(g, "PRAGMA cache_size = -65536");
+}
+
+int bm_graph_open(bm_graph **out, const char *path, int flags)
+{
+	bm_graph *g = bm_xcalloc(1, sizeof *g);
+	int memory = strcmp(path, ":memory:") == 0;
+	int oflags = SQLITE_OPEN_NOMUTEX;
+	struct stat stb;
+	int rc;
+
+	*out = g;
+	g->readonly = (flags & BM_GRAPH_READONLY) != 0;
+	if (!memory && stat(path, &stb) != 0 && !(flags & BM_GRAPH_CREATE)) {
+		bm_graph_seterr(g, "%s: no such database", path);
+		return BM_ENOTFOUND;
+	}
+	oflags |= g->readonly ? SQLITE_OPEN_READONLY
+			      : SQLITE_OPEN_READWRITE |
+					((flags & BM_GRAPH_CREATE) ? SQLITE_OPEN_CREATE
+								   : 0);
+	if (sqlite3_open_v2(path, &g->db, oflags, NULL) != SQLITE_OK) {
+		rc = g->db ? bm_graph_dberr(g, path) : BM_EDB;
+		if (!g->db)
+			bm_graph_seterr(g, "%s: cannot open", path);
+		return rc;
+	}
+	sqlite3_extended_result_codes(g->db, 1);
+	if ((rc = pragmas(g, memory)) < 0 || (rc = bm_schema_migrate(g)) < 0)
+		return rc;
+	return 0;
+}
+
+void bm_graph_close(bm_graph *g)
+{
+	if (!g)
+		return;
+	for (size_t i = 0; i < BM_STMT_SLOTS; i++)
+		sqlite3_finalize(g->cache[i].st);
+	if (g->in_batch)
+		sqlite3_exec(g->db, "ROLLBACK", NULL, NULL, NULL);
+	sqlite3_close(g->db);
+	free(g);
+}
