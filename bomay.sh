@@ -35,11 +35,8 @@ build() { # build DIR [cmake args...]
 demo() {
   setup
   build build
-  local out=out/demo
-  rm -rf "$out"
-  mkdir -p "$out"
-  ./build/bomay extract fixtures/text -o "$out/records.jsonl"
-  echo "records:  $out/records.jsonl"
+  rm -rf out/demo
+  bash fixtures/demo.sh ./build/bomay out/demo
 }
 
 run_tests() {
