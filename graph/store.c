@@ -10,6 +10,7 @@
 #include <sys/stat.h>
 
 #include "extract/util.h"
+#include "graph/rules.h"
 
 void bm_graph_seterr(bm_graph *g, const char *fmt, ...)
 {
@@ -156,6 +157,7 @@ void bm_graph_close(bm_graph *g)
 		sqlite3_finalize(g->cache[i].st);
 	if (g->in_batch)
 		sqlite3_exec(g->db, "ROLLBACK", NULL, NULL, NULL);
+	bm_rules_free(g->rules);
 	sqlite3_close(g->db);
 	free(g);
 }

@@ -15,6 +15,7 @@ struct bm_graph {
 	sqlite3 *db;
 	int readonly;
 	int in_batch;                 /* a transaction opened by bm_graph_begin */
+	struct bm_rules *rules;       /* curation rules, loaded per batch */
 	struct {
 		const char *sql;      /* key: the address of a static string */
 		sqlite3_stmt *st;
