@@ -14,6 +14,8 @@ enum {
 };
 
 int bm_cmd_extract(int argc, char **argv);
+int bm_cmd_export(int argc, char **argv);
+int bm_cmd_render(int argc, char **argv);
 
 /* "bomay: PATH:LINE: MESSAGE (byte offset N)" on stderr from a diagnostic. */
 void bm_cli_diag(const bm_diag *d);

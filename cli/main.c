@@ -13,6 +13,8 @@ typedef struct {
 static const command commands[] = {
 	{"extract", bm_cmd_extract,
 	 "extract entities and relations as JSON Lines records"},
+	{"export", bm_cmd_export, "write the graph as DOT, GraphML, JSON or CSV"},
+	{"render", bm_cmd_render, "draw an organization diagram (SVG, PNG, PDF)"},
 };
 
 static void usage(FILE *f)

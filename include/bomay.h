@@ -426,6 +426,56 @@ int bm_entity_undo(bm_graph *g, int64_t id);
 
 /* ---- export and render (export/) --------------------------------------- */
 
+/* Output formats of an export. */
+typedef enum {
+	BM_FORMAT_DOT = 0,  /* Graphviz DOT, built and written by cgraph */
+	BM_FORMAT_GRAPHML,  /* GraphML 1.0 (libxml2's xmlTextWriter) */
+	BM_FORMAT_JSON,     /* {"nodes": [...], "edges": [...]} */
+	BM_FORMAT_CSV,      /* RFC 4180, one row a node or edge (column kind) */
+	BM_FORMAT__COUNT
+} bm_format;
+
+/* "dot", "graphml", "json", "csv" and back; parse returns BM_EINVAL. */
+const char *bm_format_name(bm_format f);
+int bm_format_parse(const char *s, bm_format *out);
+
+/* Flags of bm_writer_new and bm_export. */
+enum {
+	BM_EXPORT_CLUSTER = 1 /* DOT: people inside their organization's
+				 cluster, sub-units inside their parent's */
+};
+
+/* A writer of one format: give it the nodes (all of them first), then the
+ * edges, then finish.  GraphML, JSON and CSV stream to f as they go; DOT
+ * holds a cgraph graph until bm_writer_finish writes it with agwrite.  f is
+ * borrowed (never closed).  Names are written byte for byte, except where a
+ * format cannot hold a character: in GraphML and in DOT labels, control
+ * characters other than tab, LF and CR (and invalid UTF-8) become U+FFFD; in
+ * DOT labels every backslash is doubled (Graphviz's escString).  Free with
+ * bm_writer_free.  Node and edge calls: BM_EIO on a write error; DOT
+ * also BM_EINVAL for an edge whose end was not given. */
+typedef struct bm_writer bm_writer;
+int bm_writer_new(bm_writer **out, bm_format fmt, FILE *f, int flags);
+int bm_writer_node(bm_writer *w, const bm_node *n);
+int bm_writer_edge(bm_writer *w, const bm_edge *e);
+/* Ends the document and flushes f; BM_EIO on a write error. */
+int bm_writer_finish(bm_writer *w);
+void bm_writer_free(bm_writer *w);
+
+/* Walks the selected part of g into a writer of fmt on f and finishes it.
+ * Errors: those of bm_graph_walk and of the writer. */
+int bm_export(bm_graph *g, const bm_selector *sel, bm_format fmt, int flags,
+	      FILE *f);
+
+/* Lays the selected part of g out with Graphviz's dot (parent agencies
+ * above sub-units, officials in their agency's cluster with their roles on
+ * the edges) and writes the picture to path in format "svg", "png" or
+ * "pdf".  Errors: those of bm_graph_walk, BM_EINVAL for an unknown format,
+ * BM_EIO when Graphviz reports an error (its message in errbuf, when given)
+ * or the file cannot be written. */
+int bm_render(bm_graph *g, const bm_selector *sel, const char *format,
+	      const char *path, char *errbuf, size_t errlen);
+
 #ifdef __cplusplus
 }
 #endif

@@ -1,0 +1,243 @@
+/* dotgraph.c: builds the organization diagram with cgraph: organizations
+ * as boxes, people as ellipses, roles on holds_position edges (dashed when
+ * former), part_of upward (rankdir=BT puts parents above), cooperates_with
+ * without arrows, and optional clusters (an organization with its people
+ * and sub-units). */
+#include <inttypes.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "export/dotgraph.h"
+#include "export/writer.h"
+
+/* What we keep on each node and edge (cgraph records). */
+typedef struct {
+	Agrec_t h;
+	int type;           /* bm_ent_type */
+	Agnode_t *parent;   /* cluster parent, or NULL */
+	Agraph_t *cluster;  /* its own cluster, when it has members */
+	int has_members;
+} node_rec;
+
+typedef struct {
+	Agrec_t h;
+	int type;           /* bm_rel_type */
+} edge_rec;
+
+#define NREC(n) ((node_rec *)aggetrec((n), bm_gv("bm"), 0))
+#define EREC(e) ((edge_rec *)aggetrec((e), bm_gv("bm"), 0))
+
+struct bm_dotg {
+	Agraph_t *g;
+	int flags;
+	bm_buf tmp;
+	Agsym_t *n_label, *n_shape, *n_style, *n_fill, *n_type;
+	Agsym_t *e_label, *e_style, *e_dir, *e_color, *e_constraint, *e_rel,
+		*e_status, *e_evidence, *e_head;
+	Agsym_t *g_style, *g_color, *g_fill;
+};
+
+typedef struct {
+	const char *shape, *style, *fill;
+} node_look;
+
+static const node_look looks[BM_ENT__COUNT] = {
+	[BM_ENT_PERSON] = {"ellipse", "filled", "#fff4d6"},
+	[BM_ENT_ORG] = {"box", "rounded,filled", "#dce8f5"},
+	[BM_ENT_LOC] = {"house", "filled", "#e4f2e0"},
+	[BM_ENT_LAW] = {"note", "filled", "#f3e6f5"},
+	[BM_ENT_OTHER] = {"octagon", "filled", "#eeeeee"},
+};
+
+static Agsym_t *decl(Agraph_t *g, int kind, const char *name, const char *def)
+{
+	return agattr(g, kind, bm_gv(name), bm_gv(def));
+}
+
+static void set(void *obj, Agsym_t *sym, const char *value)
+{
+	agxset(obj, sym, bm_gv(value));
+}
+
+bm_dotg *bm_dotg_new(int flags)
+{
+	bm_dotg *d = bm_xcalloc(1, sizeof *d);
+	Agraph_t *g = agopen(bm_gv("bomay"), Agdirected, NULL);
+	d->g = g;
+	d->flags = flags;
+	bm_buf_init(&d->tmp);
+
+	decl(g, AGRAPH, "rankdir", "BT");
+	decl(g, AGRAPH, "fontname", "DejaVu Sans");
+	decl(g, AGRAPH, "nodesep", "0.4");
+	decl(g, AGRAPH, "ranksep", "0.6");
+	d->g_style = decl(g, AGRAPH, "style", "");
+	d->g_color = decl(g, AGRAPH, "color", "");
+	d->g_fill = decl(g, AGRAPH, "fillcolor", "");
+
+	decl(g, AGNODE, "fontname", "DejaVu Sans");
+	decl(g, AGNODE, "fontsize", "12");
+	d->n_label = decl(g, AGNODE, "label", "\\N");
+	d->n_shape = decl(g, AGNODE, "shape", "ellipse");
+	d->n_style = decl(g, AGNODE, "style", "filled");
+	d->n_fill = decl(g, AGNODE, "fillcolor", "#fff4d6");
+	d->n_type = decl(g, AGNODE, "type", "PERSON");
+
+	decl(g, AGEDGE, "fontname", "DejaVu Sans");
+	decl(g, AGEDGE, "fontsize", "10");
+	d->e_label = decl(g, AGEDGE, "label", "");
+	d->e_style = decl(g, AGEDGE, "style", "solid");
+	d->e_dir = decl(g, AGEDGE, "dir", "forward");
+	d->e_color = decl(g, AGEDGE, "color", "#6b5a2e");
+	d->e_constraint = decl(g, AGEDGE, "constraint", "true");
+	d->e_head = decl(g, AGEDGE, "arrowhead", "normal");
+	d->e_rel = decl(g, AGEDGE, "relation", "holds_position");
+	d->e_status = decl(g, AGEDGE, "status", "current");
+	d->e_evidence = decl(g, AGEDGE, "evidence", "0");
+	return d;
+}
+
+void bm_dotg_free(bm_dotg *d)
+{
+	if (!d)
+		return;
+	agclose(d->g);
+	bm_buf_dispose(&d->tmp);
+	free(d);
+}
+
+static const char *clean(bm_dotg *d, const char *s)
+{
+	bm_buf_clear(&d->tmp);
+	bm_text_clean(&d->tmp, s ? s : "", 1);
+	return d->tmp.data;
+}
+
+static Agnode_t *find(bm_dotg *d, int64_t id, int create)
+{
+	char name[32];
+	snprintf(name, sizeof name, "n%" PRId64, id);
+	return agnode(d->g, name, create);
+}
+
+int bm_dotg_node(bm_dotg *d, const bm_node *n)
+{
+	if ((unsigned)n->type >= BM_ENT__COUNT || !n->name)
+		return BM_EINVAL;
+	Agnode_t *v = find(d, n->id, 1);
+	const node_look *look = &looks[n->type];
+	agbindrec(v, bm_gv("bm"), sizeof(node_rec), 0);
+	NREC(v)->type = (int)n->type;
+	set(v, d->n_label, clean(d, n->name));
+	set(v, d->n_shape, look->shape);
+	set(v, d->n_style, look->style);
+	set(v, d->n_fill, look->fill);
+	set(v, d->n_type, bm_ent_type_name(n->type));
+	return 0;
+}
+
+int bm_dotg_edge(bm_dotg *d, const bm_edge *e)
+{
+	if ((unsigned)e->type >= BM_REL__COUNT)
+		return BM_EINVAL;
+	Agnode_t *t = find(d, e->subject, 0), *h = find(d, e->object, 0);
+	if (!t || !h)
+		return BM_EINVAL;
+	char key[32], count[32];
+	snprintf(key, sizeof key, "e%" PRId64, e->id);
+	snprintf(count, sizeof count, "%ld", e->n_evidence);
+	Agedge_t *x = agedge(d->g, t, h, key, 1);
+	agbindrec(x, bm_gv("bm"), sizeof(edge_rec), 0);
+	EREC(x)->type = (int)e->type;
+	set(x, d->e_rel, bm_rel_type_name(e->type));
+	set(x, d->e_status, bm_edge_status(e));
+	set(x, d->e_evidence, count);
+	if (e->role)
+		set(x, d->e_label, clean(d, e->role));
+	if (e->former)
+		set(x, d->e_style, "dashed");
+	if (e->type == BM_REL_PART_OF) {
+		set(x, d->e_color, "#2b5797");
+		set(x, d->e_head, "onormal");
+	} else if (e->type == BM_REL_COOPERATES_WITH) {
+		set(x, d->e_color, "#3a8a3a");
+		set(x, d->e_dir, "none");
+		set(x, d->e_constraint, "false");
+	}
+	return 0;
+}
+
+/* The first edge of relation rel from v to an organization, which must not
+ * have v among its cluster ancestors. */
+static Agnode_t *first_parent(Agraph_t *g, Agnode_t *v, int rel)
+{
+	for (Agedge_t *x = agfstout(g, v); x; x = agnxtout(g, x)) {
+		Agnode_t *h = aghead(x);
+		if (EREC(x)->type != rel || NREC(h)->type != BM_ENT_ORG || h == v)
+			continue;
+		Agnode_t *a = h;
+		while (a && a != v)
+			a = NREC(a)->parent;
+		if (!a)
+			return h;
+	}
+	return NULL;
+}
+
+/* The cluster of organization org, made (with its ancestors') on first use,
+ * without recursion: parent chains can be long. */
+static Agraph_t *cluster_of(bm_dotg *d, Agnode_t *org)
+{
+	Agnode_t **chain = NULL;
+	size_t n = 0, cap = 0;
+	for (Agnode_t *x = org; x && !NREC(x)->cluster; x = NREC(x)->parent) {
+		if (n == cap) {
+			cap = cap ? 2 * cap : 16;
+			chain = bm_xrealloc(chain, cap * sizeof *chain);
+		}
+		chain[n++] = x;
+	}
+	while (n-- > 0) {
+		Agnode_t *x = chain[n], *p = NREC(x)->parent;
+		Agraph_t *outer = p ? NREC(p)->cluster : d->g;
+		char name[48];
+		snprintf(name, sizeof name, "cluster_%s", agnameof(x));
+		Agraph_t *c = agsubg(outer, name, 1);
+		set(c, d->g_style, "rounded,filled");
+		set(c, d->g_color, "#9fb4cc");
+		set(c, d->g_fill, "#f7f9fc");
+		agsubnode(c, x, 1);
+		NREC(x)->cluster = c;
+	}
+	free(chain);
+	return NREC(org)->cluster;
+}
+
+static void make_clusters(bm_dotg *d)
+{
+	Agraph_t *g = d->g;
+	for (Agnode_t *v = agfstnode(g); v; v = agnxtnode(g, v)) {
+		int t = NREC(v)->type;
+		Agnode_t *p = NULL;
+		if (t == BM_ENT_PERSON)
+			p = first_parent(g, v, BM_REL_HOLDS_POSITION);
+		else if (t == BM_ENT_ORG)
+			p = first_parent(g, v, BM_REL_PART_OF);
+		NREC(v)->parent = p;
+		if (p)
+			NREC(p)->has_members = 1;
+	}
+	for (Agnode_t *v = agfstnode(g); v; v = agnxtnode(g, v)) {
+		if (NREC(v)->has_members)
+			cluster_of(d, v);
+		else if (NREC(v)->parent)
+			agsubnode(cluster_of(d, NREC(v)->parent), v, 1);
+	}
+}
+
+Agraph_t *bm_dotg_finish(bm_dotg *d)
+{
+	if (d->flags & BM_EXPORT_CLUSTER)
+		make_clusters(d);
+	return d->g;
+}

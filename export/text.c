@@ -1,0 +1,85 @@
+/* text.c: text helpers the export formats share: making a name fit XML 1.0
+ * or a DOT label, the status word of an edge, aliases as a JSON array. */
+#include <jansson.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "export/writer.h"
+
+static const char replacement[] = "\xef\xbf\xbd"; /* U+FFFD */
+
+/* Length of the valid UTF-8 sequence at s (1 to 4), its code point in *cp;
+ * 0 when the bytes at s are not valid UTF-8. */
+static size_t utf8_seq(const unsigned char *s, unsigned long *cp)
+{
+	unsigned char c = s[0];
+	size_t n;
+	unsigned long v, min;
+	if (c < 0x80) {
+		*cp = c;
+		return 1;
+	}
+	if (c >= 0xc2 && c <= 0xdf) {
+		n = 2; v = c & 0x1f; min = 0x80;
+	} else if (c >= 0xe0 && c <= 0xef) {
+		n = 3; v = c & 0x0f; min = 0x800;
+	} else if (c >= 0xf0 && c <= 0xf4) {
+		n = 4; v = c & 0x07; min = 0x10000;
+	} else {
+		return 0;
+	}
+	for (size_t i = 1; i < n; i++) {
+		if ((s[i] & 0xc0) != 0x80)
+			return 0;
+		v = (v << 6) | (s[i] & 0x3f);
+	}
+	if (v < min || v > 0x10ffff || (v >= 0xd800 && v <= 0xdfff))
+		return 0;
+	*cp = v;
+	return n;
+}
+
+static int xml_char(unsigned long cp)
+{
+	if (cp < 0x20)
+		return cp == '\t' || cp == '\n' || cp == '\r';
+	return cp != 0xfffe && cp != 0xffff;
+}
+
+void bm_text_clean(bm_buf *b, const char *s, int double_backslash)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	bm_buf_put(b, "", 0); /* data is a string even when s is empty */
+	while (*p) {
+		unsigned long cp;
+		size_t n = utf8_seq(p, &cp);
+		if (n == 0) {
+			bm_buf_puts(b, replacement);
+			p++;
+			continue;
+		}
+		if (!xml_char(cp))
+			bm_buf_puts(b, replacement);
+		else if (cp == '\\' && double_backslash)
+			bm_buf_put(b, "\\\\", 2);
+		else
+			bm_buf_put(b, p, n);
+		p += n;
+	}
+}
+
+const char *bm_edge_status(const bm_edge *e)
+{
+	return e->former ? "former" : "current";
+}
+
+void bm_aliases_json(bm_buf *b, const char *const *aliases, size_t n)
+{
+	json_t *a = json_array();
+	for (size_t i = 0; i < n; i++)
+		json_array_append_new(a, json_string_nocheck(aliases[i]));
+	char *s = json_dumps(a, JSON_COMPACT);
+	bm_buf_puts(b, s);
+	free(s);
+	json_decref(a);
+}

@@ -1,0 +1,35 @@
+/* writer.h: what every export format implements, and the text helpers the
+ * formats share.  Private to export/. */
+#ifndef BM_EXPORT_WRITER_H
+#define BM_EXPORT_WRITER_H
+
+#include "bomay.h"
+#include "extract/util.h"
+
+/* One format's operations on its own state. */
+typedef struct {
+	int (*node)(void *impl, const bm_node *n);
+	int (*edge)(void *impl, const bm_edge *e);
+	int (*finish)(void *impl);
+	void (*free)(void *impl);
+} bm_writer_ops;
+
+/* Constructors of the formats (export/dot.c, graphml.c, json.c, csv.c): each
+ * fills *ops and returns its state, writing to f. */
+void *bm_dot_writer_new(bm_writer_ops *ops, FILE *f, int flags);
+void *bm_graphml_writer_new(bm_writer_ops *ops, FILE *f, int flags);
+void *bm_json_writer_new(bm_writer_ops *ops, FILE *f, int flags);
+void *bm_csv_writer_new(bm_writer_ops *ops, FILE *f, int flags);
+
+/* Appends s to b with what XML 1.0 cannot hold (C0 controls but tab, LF and
+ * CR; U+FFFE, U+FFFF; invalid UTF-8, one U+FFFD per bad byte) replaced by
+ * U+FFFD.  With double_backslash, every '\' is written twice (DOT labels). */
+void bm_text_clean(bm_buf *b, const char *s, int double_backslash);
+
+/* "current" or "former". */
+const char *bm_edge_status(const bm_edge *e);
+
+/* Appends the aliases as a JSON array of strings: ["A", "B"]. */
+void bm_aliases_json(bm_buf *b, const char *const *aliases, size_t n);
+
+#endif
