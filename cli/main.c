@@ -13,6 +13,10 @@ typedef struct {
 static const command commands[] = {
 	{"extract", bm_cmd_extract,
 	 "extract entities and relations as JSON Lines records"},
+	{"ingest", bm_cmd_ingest,
+	 "merge documents or records into the graph database"},
+	{"query", bm_cmd_query,
+	 "ask the graph: who, positions, neighbors, path, search, stats"},
 	{"export", bm_cmd_export, "write the graph as DOT, GraphML, JSON or CSV"},
 	{"render", bm_cmd_render, "draw an organization diagram (SVG, PNG, PDF)"},
 };

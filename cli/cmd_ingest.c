@@ -1,0 +1,302 @@
+/* cmd_ingest.c: `bomay ingest`: documents (extracted here) or extract's
+ * records into the graph database, in batches, with progress and a
+ * one-line summary. */
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "cli/commands.h"
+#include "cli/graph_cli.h"
+
+static void usage(FILE *f)
+{
+	fprintf(f,
+		"usage: bomay ingest [OPTIONS] INPUT...\n"
+		"\n"
+		"Merges documents into the graph database: each INPUT is what\n"
+		"'bomay extract' takes (.txt, .jsonl, a directory, - for stdin), or\n"
+		"with --records the JSON Lines records 'bomay extract' writes:\n"
+		"  bomay extract shard1 | bomay ingest --records -\n"
+		"A document already there with the same content is skipped; one\n"
+		"whose content changed replaces what it gave before.\n"
+		"\n"
+		"options:\n"
+		"      --db FILE      the database (default " BM_CLI_DEFAULT_DB
+		", created if missing)\n"
+		"      --records      INPUTs are extract records, not documents\n"
+		"      --lossy        replace invalid UTF-8 and NUL bytes by U+FFFD\n"
+		"      --max-doc SIZE cap of one document or line (default 16M)\n"
+		"      --batch N      documents per transaction (default 500)\n"
+		"      --timing       also print the time spent reading,\n"
+		"                     extracting and storing\n"
+		"  -q, --quiet        no progress and no summary line\n"
+		"  -h, --help         this help\n"
+		"\n"
+		"exit status: 0 all ingested, 1 some inputs skipped (each reported\n"
+		"as 'bomay: FILE[:LINE]: reason'), 2 usage error, 3 database failure.\n");
+}
+
+typedef struct {
+	const char *reason;
+	long n;
+} skip_count;
+
+typedef struct {
+	long docs, added, replaced, unchanged, skipped;
+	skip_count skips[16];
+	size_t n_skips;
+	double bytes, total_bytes;  /* total 0: unknown */
+	double t0, t_extract, t_store, last_progress;
+	int progress;
+} run;
+
+static double now(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+static void skipped(run *r, const char *reason)
+{
+	r->skipped++;
+	for (size_t i = 0; i < r->n_skips; i++)
+		if (strcmp(r->skips[i].reason, reason) == 0) {
+			r->skips[i].n++;
+			return;
+		}
+	if (r->n_skips < sizeof r->skips / sizeof r->skips[0]) {
+		r->skips[r->n_skips].reason = reason;
+		r->skips[r->n_skips++].n = 1;
+	}
+}
+
+static void progress(run *r, int last)
+{
+	double t = now(), dt = t - r->t0;
+	if (!r->progress || (!last && t - r->last_progress < 0.5))
+		return;
+	r->last_progress = t;
+	if (dt <= 0)
+		dt = 1e-9;
+	fprintf(stderr, "\rbomay: %ld documents, %.0f docs/s, %.1f MB/s",
+		r->docs + r->skipped, (double)(r->docs + r->skipped) / dt,
+		r->bytes / dt / 1e6);
+	if (r->total_bytes > 0 && r->bytes > 0 && !last) {
+		double eta = (r->total_bytes - r->bytes) / (r->bytes / dt);
+		fprintf(stderr, ", ETA %.0f s", eta < 0 ? 0 : eta);
+	}
+	fputs(last ? "\n" : "   ", stderr);
+}
+
+/* The bytes of the inputs when all are regular files, else 0. */
+static double input_size(char **paths, int n)
+{
+	double total = 0;
+	for (int i = 0; i < n; i++) {
+		struct stat st;
+		if (strcmp(paths[i], "-") == 0 || stat(paths[i], &st) != 0 ||
+		    !S_ISREG(st.st_mode))
+			return 0;
+		total += (double)st.st_size;
+	}
+	return total;
+}
+
+/* One input document to a record: extracted, or parsed with --records. */
+static int to_record(bm_extractor *x, const bm_input_doc *doc, int records,
+		     bm_record **rec, bm_diag *d)
+{
+	long long bad = -1;
+	char err[200] = "";
+	int rc = records ? bm_record_from_json(doc->text, doc->len, rec, err,
+					       sizeof err)
+			 : bm_extract(x, doc, rec, &bad);
+	if (rc == 0)
+		return 0;
+	snprintf(d->path, sizeof d->path, "%s", doc->path);
+	d->line = doc->line;
+	d->offset = bad;
+	if (records)
+		snprintf(d->msg, sizeof d->msg, "%s; record skipped", err);
+	else
+		snprintf(d->msg, sizeof d->msg, "%s%s", bm_strerror(rc),
+			 rc == BM_EUTF8 ? "; document skipped (see --lossy)"
+					: "; document skipped");
+	return rc;
+}
+
+int bm_cmd_ingest(int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{"db", required_argument, NULL, 'd'},
+		{"records", no_argument, NULL, 'r'},
+		{"lossy", no_argument, NULL, 'L'},
+		{"max-doc", required_argument, NULL, 'M'},
+		{"batch", required_argument, NULL, 'B'},
+		{"timing", no_argument, NULL, 'T'},
+		{"quiet", no_argument, NULL, 'q'},
+		{"help", no_argument, NULL, 'h'},
+		{NULL, 0, NULL, 0}};
+	const char *db = BM_CLI_DEFAULT_DB;
+	int records = 0, quiet = 0, timing = 0, c, status = BM_EXIT_OK, rc;
+	size_t max_doc = 0, batch = 500, in_batch = 0;
+	bm_extract_opts xo = {0};
+	bm_graph *g = NULL;
+	bm_reader *rd = NULL;
+	bm_extractor *x = NULL;
+	bm_graph_counts before = {0}, after = {0};
+	run r;
+
+	memset(&r, 0, sizeof r);
+	optind = 1;
+	while ((c = getopt_long(argc, argv, "qh", opts, NULL)) != -1) {
+		switch (c) {
+		case 'd': db = optarg; break;
+		case 'r': records = 1; break;
+		case 'L': xo.lossy = 1; break;
+		case 'M':
+			if (bm_cli_parse_size(optarg, &max_doc) != 0) {
+				bm_cli_error("--max-doc: not a size: '%s'", optarg);
+				return BM_EXIT_USAGE;
+			}
+			break;
+		case 'B':
+			if (bm_cli_parse_size(optarg, &batch) != 0) {
+				bm_cli_error("--batch: not a number: '%s'", optarg);
+				return BM_EXIT_USAGE;
+			}
+			break;
+		case 'T': timing = 1; break;
+		case 'q': quiet = 1; break;
+		case 'h': usage(stdout); return BM_EXIT_OK;
+		default: usage(stderr); return BM_EXIT_USAGE;
+		}
+	}
+	if (optind >= argc) {
+		bm_cli_error("ingest: no input given");
+		usage(stderr);
+		return BM_EXIT_USAGE;
+	}
+	if ((status = bm_cli_graph_open(db, BM_GRAPH_CREATE, &g)) != 0)
+		return status;
+	if ((rc = bm_graph_stats(g, &before)) < 0) {
+		status = bm_cli_graph_fail(g, db, rc);
+		goto cleanup;
+	}
+	bm_reader_new(&rd, argv + optind, (size_t)(argc - optind), max_doc,
+		      (records ? BM_READ_RECORDS : 0) | (xo.lossy ? BM_READ_LOSSY : 0));
+	if (!records && bm_extractor_new(&x, &xo) != 0) {
+		bm_cli_error("cannot load the lexicons");
+		status = BM_EXIT_FAIL;
+		goto cleanup;
+	}
+	r.progress = !quiet && isatty(STDERR_FILENO);
+	r.total_bytes = input_size(argv + optind, argc - optind);
+	r.t0 = now();
+	for (;;) {
+		bm_input_doc doc;
+		bm_diag d;
+		bm_record *rec = NULL;
+		rc = bm_reader_next(rd, &doc, &d);
+		if (rc == 0)
+			break;
+		if (rc < 0) {
+			bm_cli_diag(&d);
+			skipped(&r, bm_strerror(rc));
+			continue;
+		}
+		r.bytes += (double)doc.len;
+		double t = now();
+		rc = to_record(x, &doc, records, &rec, &d);
+		r.t_extract += now() - t;
+		if (rc != 0) {
+			bm_cli_diag(&d);
+			skipped(&r, records ? "malformed record" : bm_strerror(rc));
+			continue;
+		}
+		t = now();
+		if (in_batch == 0 && (rc = bm_graph_begin(g)) < 0) {
+			bm_record_free(rec);
+			status = bm_cli_graph_fail(g, db, rc);
+			goto cleanup;
+		}
+		rc = bm_graph_ingest(g, rec);
+		bm_record_free(rec);
+		if (rc == BM_EINVAL) {
+			snprintf(d.path, sizeof d.path, "%s", doc.path);
+			d.line = doc.line;
+			d.offset = -1;
+			snprintf(d.msg, sizeof d.msg, "%s; skipped", bm_graph_errmsg(g));
+			bm_cli_diag(&d);
+			skipped(&r, "no document id");
+			r.t_store += now() - t;
+			continue;
+		}
+		if (rc < 0) {
+			status = bm_cli_graph_fail(g, db, rc);
+			goto cleanup;
+		}
+		r.docs++;
+		if (rc == BM_INGEST_NEW)
+			r.added++;
+		else if (rc == BM_INGEST_REPLACED)
+			r.replaced++;
+		else
+			r.unchanged++;
+		if (++in_batch >= batch) {
+			if ((rc = bm_graph_commit(g)) < 0) {
+				status = bm_cli_graph_fail(g, db, rc);
+				goto cleanup;
+			}
+			in_batch = 0;
+		}
+		r.t_store += now() - t;
+		progress(&r, 0);
+	}
+	if (in_batch && (rc = bm_graph_commit(g)) < 0) {
+		status = bm_cli_graph_fail(g, db, rc);
+		goto cleanup;
+	}
+	if ((rc = bm_graph_stats(g, &after)) < 0) {
+		status = bm_cli_graph_fail(g, db, rc);
+		goto cleanup;
+	}
+	progress(&r, 1);
+	if (!quiet) {
+		fprintf(stderr,
+			"bomay: ingested %ld documents into %s (%ld new, %ld "
+			"replaced, %ld unchanged): %+ld entities, %+ld relations; "
+			"%ld skipped",
+			r.docs, db, r.added, r.replaced, r.unchanged,
+			after.entities - before.entities,
+			after.relations - before.relations, r.skipped);
+		for (size_t i = 0; i < r.n_skips; i++)
+			fprintf(stderr, "%s%ld %s", i ? ", " : " (", r.skips[i].n,
+				r.skips[i].reason);
+		fputs(r.n_skips ? ")\n" : "\n", stderr);
+	}
+	if (timing)
+		fprintf(stderr,
+			"bomay: %.1f MB in %.2f s (%.1f MB/s): extract %.2f s, "
+			"store %.2f s, read %.2f s\n",
+			r.bytes / 1e6, now() - r.t0,
+			r.bytes / 1e6 / (now() - r.t0 > 0 ? now() - r.t0 : 1e-9),
+			r.t_extract, r.t_store,
+			now() - r.t0 - r.t_extract - r.t_store);
+	if (r.skipped)
+		status = BM_EXIT_INPUT;
+cleanup:
+	free(before.first_date);
+	free(before.last_date);
+	free(after.first_date);
+	free(after.last_date);
+	bm_extractor_free(x);
+	bm_reader_free(rd);
+	bm_graph_close(g);
+	return status;
+}
