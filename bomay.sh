@@ -8,7 +8,7 @@ cd "$(dirname "$0")"
 # Debian packages the build, the demo and the tests need.
 PACKAGES=(build-essential cmake pkg-config libsqlite3-dev sqlite3 libgraphviz-dev
   graphviz libutf8proc-dev libcmocka-dev libjansson-dev libxml2-dev libxml2-utils
-  python3 python3-networkx)
+  python3 python3-networkx clang libclang-rt-14-dev)
 JOBS=$(nproc 2>/dev/null || echo 2)
 
 setup() {
@@ -48,6 +48,8 @@ run_tests() {
   build build-asan -DBOMAY_WERROR=ON -DBOMAY_SANITIZE=ON -DCMAKE_BUILD_TYPE=Debug
   ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
     ctest --test-dir build-asan -j"$JOBS" --output-on-failure
+  echo "== fuzz smoke (libFuzzer, 30 s a target)"
+  bench/fuzz.sh 30
 }
 
 case "${1:-}" in

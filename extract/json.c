@@ -9,10 +9,37 @@
 #include "extract/text.h"
 #include "extract/util.h"
 
+/* A JSON string of s.  jansson refuses invalid UTF-8 (json_string gives
+ * NULL and the member would silently vanish): such bytes, which only a
+ * caller-built record or a file name can hold, become U+FFFD instead. */
+static json_t *jstr(const char *s)
+{
+	json_t *v = json_string(s);
+	if (v)
+		return v;
+	bm_buf b;
+	bm_buf_init(&b);
+	size_t i = 0, len = strlen(s);
+	while (i < len) {
+		int32_t cp;
+		int n = bm_utf8_next(s + i, len - i, &cp);
+		if (n < 0) {
+			bm_buf_puts(&b, "\xEF\xBF\xBD");
+			i++;
+		} else {
+			bm_buf_put(&b, s + i, (size_t)n);
+			i += (size_t)n;
+		}
+	}
+	v = json_string(b.data ? b.data : "");
+	bm_buf_dispose(&b);
+	return v;
+}
+
 static void set_str(json_t *o, const char *k, const char *v)
 {
 	if (v)
-		json_object_set_new(o, k, json_string(v));
+		json_object_set_new(o, k, jstr(v));
 }
 
 static json_t *entity_json(const bm_entity *e, size_t i)
@@ -22,9 +49,9 @@ static json_t *entity_json(const bm_entity *e, size_t i)
 	snprintf(id, sizeof id, "e%zu", i + 1);
 	json_object_set_new(o, "id", json_string(id));
 	json_object_set_new(o, "type", json_string(bm_ent_type_name(e->type)));
-	json_object_set_new(o, "name", json_string(e->name));
+	json_object_set_new(o, "name", jstr(e->name));
 	for (size_t j = 0; j < e->n_aliases; j++)
-		json_array_append_new(al, json_string(e->aliases[j]));
+		json_array_append_new(al, jstr(e->aliases[j]));
 	json_object_set_new(o, "aliases", al);
 	if (e->rank || e->degree) {
 		json_t *a = json_object();
@@ -66,7 +93,7 @@ static json_t *relation_json(const bm_relation *x)
 int bm_record_write_json(const bm_record *r, FILE *f)
 {
 	json_t *o = json_object(), *ents = json_array(), *rels = json_array();
-	json_object_set_new(o, "doc", json_string(r->doc));
+	json_object_set_new(o, "doc", jstr(r->doc));
 	set_str(o, "title", r->title);
 	set_str(o, "date", r->date);
 	set_str(o, "url", r->url);
@@ -276,8 +303,17 @@ int bm_record_from_json(const char *line, size_t len, bm_record **out,
 		free(s);
 	}
 	json_t *h = json_object_get(o, "hash");
-	if (json_is_string(h))
-		snprintf(r->hash, sizeof r->hash, "%s", json_string_value(h));
+	if (h && !json_is_null(h)) {
+		/* 16 hex digits, as bm_record_set_hash writes it */
+		const char *hs = json_string_value(h);
+		if (!hs || strlen(hs) != 16 ||
+		    strspn(hs, "0123456789abcdef") != 16) {
+			rc = fail(errbuf, errlen,
+				  "\"hash\" must be 16 lowercase hex digits");
+			goto cleanup;
+		}
+		memcpy(r->hash, hs, 17);
+	}
 	json_t *tl = json_object_get(o, "text_len");
 	if (json_is_integer(tl) && json_integer_value(tl) >= 0)
 		r->text_len = (size_t)json_integer_value(tl);

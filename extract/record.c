@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "extract/text.h"
 #include "extract/util.h"
 
 static const char *const ent_names[BM_ENT__COUNT] = {"PERSON", "ORG", "LOC",
@@ -49,6 +50,19 @@ bm_record *bm_record_new(const char *doc)
 	return r;
 }
 
+/* A copy of s in NFC (the record's strings are NFC, bomay.h); invalid UTF-8,
+ * which only a caller-built document can hold, becomes U+FFFD. */
+static char *meta_copy(const char *s)
+{
+	if (!s)
+		return NULL;
+	size_t len = strlen(s), n;
+	char *t = bm_text_nfc(s, len);
+	if (!t && bm_text_normalize(s, len, 1, &t, &n, NULL) != 0)
+		t = NULL;
+	return t ? t : bm_xstrdup("");
+}
+
 void bm_record_set_meta(bm_record *r, const char *title, const char *date,
 			const char *url, const char *source)
 {
@@ -56,10 +70,10 @@ void bm_record_set_meta(bm_record *r, const char *title, const char *date,
 	free(r->date);
 	free(r->url);
 	free(r->source);
-	r->title = bm_xstrdup(title);
-	r->date = bm_xstrdup(date);
-	r->url = bm_xstrdup(url);
-	r->source = bm_xstrdup(source);
+	r->title = meta_copy(title);
+	r->date = meta_copy(date);
+	r->url = meta_copy(url);
+	r->source = meta_copy(source);
 }
 
 size_t bm_record_add_entity(bm_record *r, bm_ent_type type, const char *name)
