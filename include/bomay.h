@@ -184,6 +184,8 @@ typedef struct bm_extractor bm_extractor;
 typedef struct {
 	int lossy;            /* replace invalid UTF-8 and NUL by U+FFFD */
 	size_t max_entities;  /* cap per document, 0: default 10000 */
+	size_t max_sentence;  /* tokens in one sentence before it is cut
+				 (bounds the work of the rules), 0: 256 */
 } bm_extract_opts;
 
 /* Loads the lexicons (built into the library).  Free with

@@ -1,0 +1,150 @@
+/* lexset.c: builds the extractor's lexicon set from the TSV files compiled
+ * into the library (the TSV files of extract/data), including the shared agencies.tsv
+ * and places.tsv, and the table of word pairs known inside names. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "extract/stages.h"
+
+extern const char bm_data_titles[], bm_data_heads[], bm_data_acronyms[];
+extern const char bm_data_ranks[], bm_data_degrees[], bm_data_honorifics[];
+extern const char bm_data_surnames[], bm_data_stopwords[], bm_data_cues[];
+extern const char bm_data_placewords[], bm_data_countries[];
+extern const char bm_data_abbrevs[], bm_data_places[], bm_data_agencies[];
+extern const unsigned long bm_data_titles_len, bm_data_heads_len;
+extern const unsigned long bm_data_acronyms_len, bm_data_ranks_len;
+extern const unsigned long bm_data_degrees_len, bm_data_honorifics_len;
+extern const unsigned long bm_data_surnames_len, bm_data_stopwords_len;
+extern const unsigned long bm_data_cues_len, bm_data_placewords_len;
+extern const unsigned long bm_data_countries_len, bm_data_abbrevs_len;
+extern const unsigned long bm_data_places_len, bm_data_agencies_len;
+
+#define LOAD(tab, sym, col, val) \
+	bm_lex_load_tsv(&L->tab, L->fold, sym, sym##_len, col, val)
+
+typedef struct {
+	bm_lexset *L;
+} agency_ctx;
+
+/* agencies.tsv: name, aliases (|), parent ("*": a generic head).  Rows
+ * become heads.tsv-shaped rows: phrase, class, parent, full, place. */
+static void agency_row(void *payload, char **cols, size_t n)
+{
+	bm_lexset *L = ((agency_ctx *)payload)->L;
+	if (n < 1 || !*cols[0])
+		return;
+	int generic = n >= 3 && strcmp(cols[2], "*") == 0;
+	const char *cls = generic ? "head" : "name";
+	const char *row[5] = {cols[0], cls, "y", "-", "-"};
+	bm_lex_add(&L->org, L->fold, row, 5);
+	if (n < 2 || !*cols[1])
+		return;
+	char *al = bm_xstrdup(cols[1]);
+	for (char *p = al, *q; p; p = q) {
+		q = strchr(p, '|');
+		if (q)
+			*q++ = 0;
+		if (!*p)
+			continue;
+		const char *r2[5] = {p, cls, "y", cols[0], "-"};
+		bm_lex_add(&L->org, L->fold, r2, 5);
+	}
+	free(al);
+}
+
+/* acronyms.tsv rows of class org or head go into the organization table,
+ * their expansion as the full name. */
+static void acronym_row(void *payload, char **cols, size_t n)
+{
+	bm_lexset *L = payload;
+	if (n < 3)
+		return;
+	const char *cls = strcmp(cols[2], "org") == 0	 ? "name"
+			  : strcmp(cols[2], "head") == 0 ? "head"
+							 : NULL;
+	if (!cls)
+		return;
+	const char *row[5] = {cols[0], cls, "y", cols[1], "-"};
+	bm_lex_add(&L->org, L->fold, row, 5);
+}
+
+static void country_row(void *payload, char **cols, size_t n)
+{
+	bm_lexset *L = payload;
+	const char *row[4] = {cols[0], "0", "quốc gia", "-"};
+	(void)n;
+	bm_lex_add(&L->place, L->fold, row, 4);
+}
+
+/* Word pairs inside known names: a lower-case word may continue a name
+ * after the word it follows there. */
+static void learn_pairs(bm_lexset *L, const char *s)
+{
+	bm_toks t = {0};
+	bm_tokenize(L->fold, s, strlen(s), 0, &t);
+	for (size_t i = 1; i < t.n; i++)
+		if ((t.v[i].flags & BM_TK_LOWER) && (t.v[i - 1].flags & BM_TK_WORD))
+			bm_u64map_put(&L->bigram,
+				      bm_phrase_step(t.v[i - 1].h, t.v[i].h), 1,
+				      NULL);
+	free(t.v);
+}
+
+int bm_lexset_init(bm_lexset *L)
+{
+	memset(L, 0, sizeof *L);
+	L->fold = bm_fold_new();
+	bm_lex *all[] = {&L->title, &L->tprefix, &L->tsuffix, &L->tformer,
+			 &L->rank, &L->degree, &L->hon, &L->surname,
+			 &L->abbrev, &L->country, &L->stop_all, &L->stop_lower,
+			 &L->coop, &L->hold, &L->list, &L->former, &L->partof,
+			 &L->org, &L->acr, &L->placeword, &L->place};
+	for (size_t i = 0; i < BM_ARRAY_LEN(all); i++)
+		bm_lex_init(all[i]);
+	bm_u64map_init(&L->bigram);
+	LOAD(title, bm_data_titles, 1, "title");
+	LOAD(tprefix, bm_data_titles, 1, "prefix");
+	LOAD(tsuffix, bm_data_titles, 1, "suffix");
+	LOAD(tformer, bm_data_titles, 1, "former");
+	LOAD(rank, bm_data_ranks, 0, NULL);
+	LOAD(degree, bm_data_degrees, 0, NULL);
+	LOAD(hon, bm_data_honorifics, 0, NULL);
+	LOAD(surname, bm_data_surnames, 0, NULL);
+	LOAD(abbrev, bm_data_abbrevs, 0, NULL);
+	LOAD(country, bm_data_countries, 0, NULL);
+	LOAD(stop_all, bm_data_stopwords, 1, "all");
+	LOAD(stop_lower, bm_data_stopwords, 1, "lower");
+	LOAD(coop, bm_data_cues, 1, "coop");
+	LOAD(hold, bm_data_cues, 1, "hold");
+	LOAD(list, bm_data_cues, 1, "list");
+	LOAD(former, bm_data_cues, 1, "former");
+	LOAD(partof, bm_data_cues, 1, "partof");
+	LOAD(org, bm_data_heads, 0, NULL);
+	agency_ctx ac = {L};
+	bm_tsv_each(bm_data_agencies, bm_data_agencies_len, agency_row, &ac);
+	bm_tsv_each(bm_data_acronyms, bm_data_acronyms_len, acronym_row, L);
+	LOAD(acr, bm_data_acronyms, 0, NULL);
+	LOAD(placeword, bm_data_placewords, 0, NULL);
+	bm_tsv_each(bm_data_countries, bm_data_countries_len, country_row, L);
+	LOAD(place, bm_data_places, 0, NULL);
+	for (size_t i = 0; i < L->org.n; i++) {
+		learn_pairs(L, L->org.rows[i].col[0]);
+		const char *full = bm_lex_col(&L->org.rows[i], 3);
+		if (full)
+			learn_pairs(L, full);
+	}
+	return 0;
+}
+
+void bm_lexset_dispose(bm_lexset *L)
+{
+	bm_lex *all[] = {&L->title, &L->tprefix, &L->tsuffix, &L->tformer,
+			 &L->rank, &L->degree, &L->hon, &L->surname,
+			 &L->abbrev, &L->country, &L->stop_all, &L->stop_lower,
+			 &L->coop, &L->hold, &L->list, &L->former, &L->partof,
+			 &L->org, &L->acr, &L->placeword, &L->place};
+	for (size_t i = 0; i < BM_ARRAY_LEN(all); i++)
+		bm_lex_dispose(all[i]);
+	bm_u64map_dispose(&L->bigram);
+	bm_fold_free(L->fold);
+}

@@ -1,0 +1,689 @@
+/* mentions.c: cuts each sentence into chunks: titles, ranks, degrees,
+ * honorifics, cue phrases and the spans of PERSON, ORG, LOC and LAW
+ * names, each with its canonical name.  Greedy, left to right, longest
+ * lexicon match first; every loop is bounded by the sentence. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "extract/stages.h"
+
+/* Longest runs considered inside one name. */
+#define ORG_MAX_TOK 24
+#define PERSON_MAX_TOK 4
+
+typedef struct {
+	const bm_lexset *L;
+	bm_docstate *d;
+	const bm_tok *t;
+	size_t lim; /* end of the sentence */
+	int count;  /* count places for the article's province */
+} scan;
+
+static int fl(const scan *s, size_t i, uint32_t f)
+{
+	return i < s->lim && (s->t[i].flags & f) != 0;
+}
+
+static int is_char(const scan *s, size_t i, const char *c)
+{
+	if (i >= s->lim)
+		return 0;
+	size_t n = s->t[i].end - s->t[i].start;
+	return n == strlen(c) && memcmp(s->d->text + s->t[i].start, c, n) == 0;
+}
+
+static size_t match(const scan *s, const bm_lex *lx, size_t i,
+		    const bm_lex_entry **e)
+{
+	size_t n = 0;
+	const bm_lex_entry *r = bm_lex_match(lx, &s->d->toks, i, s->lim, &n);
+	if (e)
+		*e = r;
+	return r ? n : 0;
+}
+
+/* A title at i: [prefix...] title [suffix...]; returns its end or 0. */
+static size_t title_at(const scan *s, size_t i, const bm_lex_entry **te)
+{
+	size_t j = i, n;
+	for (int k = 0; k < 3 && (n = match(s, &s->L->tprefix, j, NULL)); k++)
+		j += n;
+	n = match(s, &s->L->title, j, te);
+	if (!n)
+		return 0;
+	j += n;
+	for (int k = 0; k < 3 && (n = match(s, &s->L->tsuffix, j, NULL)); k++)
+		j += n;
+	return j;
+}
+
+/* A place name at i (capitalized), of at most level maxlevel (0 for
+ * countries only); returns its end or 0. */
+static size_t place_at(const scan *s, size_t i, int maxlevel,
+		       const bm_lex_entry **pe)
+{
+	const bm_lex_entry *e;
+	if (!fl(s, i, BM_TK_CAP))
+		return 0;
+	size_t n = match(s, &s->L->place, i, &e);
+	if (!n || atoi(e->col[1]) > maxlevel)
+		return 0;
+	if (fl(s, i + n, BM_TK_WORD) && fl(s, i + n, BM_TK_CAP) &&
+	    !match(s, &s->L->stop_all, i + n, NULL) && maxlevel < 3) {
+		/* "Hà Nam Ninh": a longer name the table lacks is no place */
+		if (!match(s, &s->L->org, i + n, NULL) &&
+		    !title_at(s, i + n, NULL) &&
+		    !match(s, &s->L->surname, i + n, NULL))
+			return 0;
+	}
+	if (pe)
+		*pe = e;
+	return i + n;
+}
+
+/* A run of capitalized words from i that looks like a person's name:
+ * 2..4 words, not stop words nor titles.  Returns its end or 0. */
+static size_t person_run(const scan *s, size_t i, int need_surname)
+{
+	if (!fl(s, i, BM_TK_CAP) || fl(s, i, BM_TK_ALLCAP))
+		return 0;
+	if (need_surname && !match(s, &s->L->surname, i, NULL))
+		return 0;
+	size_t j = i;
+	while (j < s->lim && j - i < PERSON_MAX_TOK && fl(s, j, BM_TK_CAP) &&
+	       !fl(s, j, BM_TK_ALLCAP) &&
+	       (j == i || !(s->t[j].flags & BM_TK_NL))) {
+		if (j > i && (match(s, &s->L->stop_all, j, NULL) ||
+			      title_at(s, j, NULL) ||
+			      match(s, &s->L->hon, j, NULL)))
+			break;
+		j++;
+	}
+	return j;
+}
+
+/* The place-count table: which province the article is about. */
+static void count_place(scan *s, size_t i, size_t j, int level)
+{
+	bm_docstate *d = s->d;
+	uint64_t h = 0;
+	if (!s->count)
+		return;
+	for (size_t k = i; k < j; k++)
+		if (s->t[k].flags & BM_TK_WORD)
+			h = bm_phrase_step(h, s->t[k].h);
+	int found;
+	uint32_t *v = bm_u64map_put(&d->plmap, h, (uint32_t)d->npl, &found);
+	if (found) {
+		d->pl[*v].count++;
+		return;
+	}
+	if (d->npl == d->cappl) {
+		d->cappl = d->cappl ? 2 * d->cappl : 16;
+		d->pl = bm_xrealloc(d->pl, d->cappl * sizeof *d->pl);
+	}
+	bm_placecount *p = &d->pl[d->npl++];
+	p->h = h;
+	p->count = 1;
+	p->level = (uint32_t)level;
+	p->name = bm_pool_add(d, d->text + s->t[i].start,
+			      s->t[j - 1].end - s->t[i].start);
+}
+
+/* A place word and its name at i ("tỉnh Yên Bái", "TP Hà Nội", "quận 1",
+ * "TP.HCM").  Returns the end (0: none); *bare_at the name's first token
+ * (== end for a bare place word), *level its level. */
+static size_t kind_place_at(scan *s, size_t i, size_t *bare_at, int *level,
+			    int count)
+{
+	const bm_lex_entry *e;
+	size_t n = match(s, &s->L->acr, i, &e);
+	if (n && strcmp(e->col[2], "loc") == 0) {
+		*bare_at = i;
+		*level = 1;
+		return i + n;
+	}
+	n = match(s, &s->L->placeword, i, &e);
+	if (!n)
+		return 0;
+	*level = atoi(e->col[1]);
+	size_t j = i + n;
+	*bare_at = j;
+	const bm_lex_entry *pe = NULL;
+	size_t end = place_at(s, j, 3, &pe);
+	if (!end && fl(s, j, BM_TK_DIGIT))
+		end = j + 1;
+	if (!end && fl(s, j, BM_TK_CAP) && !fl(s, j, BM_TK_ALLCAP)) {
+		end = j;
+		while (end < s->lim && end - j < 4 && fl(s, end, BM_TK_CAP) &&
+		       !match(s, &s->L->stop_all, end, NULL) &&
+		       !match(s, &s->L->org, end, NULL) &&
+		       !title_at(s, end, NULL))
+			end++;
+	}
+	if (!end || end == j)
+		return j; /* a bare place word */
+	if (count)
+		count_place(s, j, end, *level);
+	return end;
+}
+
+/* The organization tail after a head ending at j0: capitalized words,
+ * the lower-case words known to follow them in names, a place ("tỉnh X")
+ * that ends it.  synth: the head came from a unit title (no person may
+ * start the tail).  Returns the end; *kind is set when it ends in a bare
+ * place word. */
+static size_t org_tail(scan *s, size_t j0, int synth, int loc_mode,
+		       int *kind)
+{
+	size_t j = j0, end = j0;
+	int lowers = 0;
+	const bm_lex_entry *e;
+	*kind = 0;
+	while (j < s->lim && j - j0 < ORG_MAX_TOK) {
+		if (j > j0 && (s->t[j].flags & BM_TK_NL))
+			break;
+		if (!fl(s, j, BM_TK_WORD)) {
+			/* "Lao động - Thương binh và Xã hội", "24/2014" */
+			if (end == j && j > j0 && fl(s, j + 1, BM_TK_CAP) &&
+			    (is_char(s, j, "-") || is_char(s, j, "\xE2\x80\x93")) &&
+			    fl(s, j, BM_TK_SPACE) && !match(s, &s->L->org, j + 1, NULL) &&
+			    !person_run(s, j + 1, 1)) {
+				j++;
+				continue;
+			}
+			break;
+		}
+		if (match(s, &s->L->stop_all, j, NULL))
+			break;
+		if (!loc_mode && title_at(s, j, NULL))
+			break;
+		if (fl(s, j + 1, BM_TK_CAP) && match(s, &s->L->hon, j, NULL))
+			break;
+		size_t bare_at;
+		int lv;
+		size_t pe = kind_place_at(s, j, &bare_at, &lv, 1);
+		if (pe) {
+			if (pe == bare_at && pe > j)
+				*kind = 1;
+			end = pe;
+			break;
+		}
+		if (fl(s, j, BM_TK_CAP)) {
+			size_t p = place_at(s, j, 2, NULL);
+			if (p) {
+				if (j > j0 || !synth)
+					count_place(s, j, p, 1);
+				end = p;
+				break;
+			}
+			if ((end > j0 || synth) && !loc_mode) {
+				size_t pr = person_run(s, j, 1);
+				if (pr >= j + 2)
+					break;
+			}
+			end = ++j;
+			lowers = 0;
+			continue;
+		}
+		if (fl(s, j, BM_TK_DIGIT)) {
+			if (j == end && (j == j0 || fl(s, j - 1, BM_TK_DIGIT)))
+				end = ++j;
+			else
+				break;
+			continue;
+		}
+		/* a lower-case word */
+		if (j != end || j == 0)
+			break;
+		if (match(s, &s->L->partof, j, &e) && strcmp(e->col[0], "của") == 0) {
+			const bm_lex_entry *oe;
+			size_t n = match(s, &s->L->org, j + 1, &oe);
+			if (n && fl(s, j + 1, BM_TK_CAP) &&
+			    strcmp(oe->col[1], "name") == 0) {
+				end = j + 1 + n;
+				break;
+			}
+		}
+		if (is_char(s, j, "và") && fl(s, j + 1, BM_TK_CAP) &&
+		    !match(s, &s->L->org, j + 1, NULL) &&
+		    !place_at(s, j + 1, 2, NULL) && !person_run(s, j + 1, 1) &&
+		    end > j0) {
+			j++;
+			continue;
+		}
+		if (match(s, &s->L->stop_all, j, NULL) ||
+		    match(s, &s->L->stop_lower, j, NULL) ||
+		    match(s, &s->L->hon, j, NULL) ||
+		    match(s, &s->L->placeword, j, NULL))
+			break;
+		int known = bm_u64map_get(&s->L->bigram,
+					  bm_phrase_step(s->t[j - 1].h,
+							 s->t[j].h)) != NULL;
+		if (!known && (lowers >= 1 || end == j0))
+			break;
+		lowers++;
+		end = ++j;
+	}
+	return end;
+}
+
+size_t bm_org_at(const bm_lexset *L, const bm_docstate *d, size_t i,
+		 size_t lim, const bm_lex_entry **head, size_t *head_end,
+		 int *has_name)
+{
+	/* read-only: places are not counted again */
+	scan s = {L, (bm_docstate *)d, d->toks.v, lim, 0};
+	const bm_lex_entry *e;
+	*has_name = 0;
+	if (!fl(&s, i, BM_TK_CAP))
+		return 0;
+	size_t n = match(&s, &L->org, i, &e);
+	if (!n)
+		return 0;
+	*head = e;
+	*head_end = i + n;
+	if (strcmp(e->col[1], "name") == 0) {
+		*has_name = 1;
+		return i + n;
+	}
+	int kind;
+	size_t end = org_tail(&s, i + n, 0, 0, &kind);
+	*has_name = end > i + n && !kind;
+	return end;
+}
+
+void bm_canon_words(const bm_lexset *L, const bm_docstate *d, size_t i,
+		    size_t j, bm_buf *b)
+{
+	const bm_tok *t = d->toks.v;
+	for (size_t k = i; k < j;) {
+		if (k > i && (t[k].flags & BM_TK_SPACE))
+			bm_buf_putc(b, ' ');
+		size_t n = 0;
+		const bm_lex_entry *e = NULL;
+		if (t[k].flags & BM_TK_ALLCAP)
+			e = bm_lex_match(&L->acr, &d->toks, k, j, &n);
+		if (e && strcmp(e->col[2], "part") != 0 &&
+		    strcmp(e->col[2], "none") != 0) {
+			bm_buf_puts(b, e->col[1]);
+			/* "TP.HCM" written without spaces stays one name */
+			k += n;
+			continue;
+		}
+		bm_buf_put(b, d->text + t[k].start, t[k].end - t[k].start);
+		k++;
+	}
+}
+
+static bm_chunk *push(scan *s, int kind, size_t t0, size_t t1, uint32_t sent)
+{
+	bm_docstate *d = s->d;
+	if (d->nch == d->capch) {
+		d->capch = d->capch ? 2 * d->capch : 256;
+		d->ch = bm_xrealloc(d->ch, d->capch * sizeof *d->ch);
+	}
+	bm_chunk *c = &d->ch[d->nch++];
+	memset(c, 0, sizeof *c);
+	c->kind = (uint16_t)kind;
+	c->t0 = (uint32_t)t0;
+	c->t1 = (uint32_t)t1;
+	c->sent = sent;
+	c->ent = -1;
+	c->name = c->bare = c->role = -1;
+	return c;
+}
+
+static int32_t canon(scan *s, const char *prefix, size_t i, size_t j)
+{
+	bm_buf b;
+	bm_buf_init(&b);
+	if (prefix) {
+		bm_buf_puts(&b, prefix);
+		if (j > i)
+			bm_buf_putc(&b, ' ');
+	}
+	bm_canon_words(s->L, s->d, i, j, &b);
+	int32_t off = bm_pool_add(s->d, b.data ? b.data : "", b.len);
+	bm_buf_dispose(&b);
+	return off;
+}
+
+static uint64_t words_hash(const bm_lexset *L, const char *str)
+{
+	return bm_text_hash(L->fold, str, strlen(str), 1, NULL);
+}
+
+/* An organization (or law, or named site) at i; pushes it and returns its
+ * end, or 0. */
+static size_t org_chunk(scan *s, size_t i, uint32_t sent)
+{
+	const bm_lex_entry *e;
+	if (!fl(s, i, BM_TK_CAP))
+		return 0;
+	size_t n = match(s, &s->L->org, i, &e);
+	if (!n)
+		return 0;
+	const char *cls = e->col[1];
+	int kind = 0;
+	size_t end;
+	int ck = CK_ORG;
+	uint16_t flags = 0;
+	if (strcmp(cls, "name") == 0) {
+		end = i + n;
+		flags |= CF_COMPLETE;
+	} else {
+		int loc = strcmp(cls, "loc") == 0;
+		if (loc)
+			ck = CK_LOC;
+		else if (strcmp(cls, "law") == 0)
+			ck = CK_LAW;
+		end = org_tail(s, i + n, 0, loc || ck == CK_LAW, &kind);
+		if (end == i + n || kind)
+			flags |= CF_BARE;
+		if (kind)
+			flags |= CF_KIND;
+		if (strcmp(cls, "owner") == 0)
+			flags |= CF_OWNER;
+	}
+	if (ck != CK_ORG && (flags & CF_BARE))
+		return 0;
+	bm_chunk *c = push(s, ck, i, end, sent);
+	c->flags = flags;
+	c->lx = e;
+	c->h0 = (uint32_t)(i + n);
+	const char *full = bm_lex_col(e, 3);
+	if (full && end == i + n) {
+		c->name = bm_pool_add(s->d, full, strlen(full));
+	} else if (full) {
+		c->name = canon(s, full, i + n, end);
+	} else {
+		c->name = canon(s, NULL, i, end);
+	}
+	if (ck == CK_LOC)
+		c->sub = 9;
+	const char *hd = full ? full : e->col[0];
+	c->head = words_hash(s->L, hd);
+	if (full && strcmp(cls, "head") != 0)
+		c->head = words_hash(s->L, e->col[0]);
+	if (kind) {
+		/* the written place word, for completion */
+		const bm_lex_entry *pw;
+		size_t k = end - 1;
+		while (k > i && !match(s, &s->L->placeword, k, &pw))
+			k--;
+		if (match(s, &s->L->placeword, k, &pw)) {
+			const char *w = bm_lex_col(pw, 2);
+			c->bare = bm_pool_add(s->d, w ? w : pw->col[0],
+					      strlen(w ? w : pw->col[0]));
+			c->sub = (uint32_t)atoi(pw->col[1]);
+		}
+	} else if (flags & CF_BARE) {
+		const char *pk = bm_lex_col(e, 4);
+		if (pk) {
+			c->flags |= CF_KIND;
+			c->bare = bm_pool_add(s->d, pk, strlen(pk));
+			c->sub = strcmp(pk, "tỉnh") == 0 || strcmp(pk, "thành phố") == 0 ? 1 : 2;
+		}
+	}
+	return end;
+}
+
+/* The tail after a unit title ("Trưởng phòng" + "Cảnh sát hình sự ...")
+ * as an organization named by the unit.  Pushes it; returns its end (i
+ * when nothing follows: a bare unit, pushed empty). */
+static size_t unit_chunk(scan *s, size_t i, const char *unit, uint32_t sent)
+{
+	/* an organization of the unit's own kind follows: it is the object */
+	const bm_lex_entry *e;
+	size_t n = fl(s, i, BM_TK_CAP) ? match(s, &s->L->org, i, &e) : 0;
+	uint64_t uh = words_hash(s->L, unit);
+	if (n) {
+		const char *full = bm_lex_col(e, 3);
+		const char *hd = full ? full : e->col[0];
+		bm_buf b;
+		bm_buf_init(&b);
+		bm_buf_puts(&b, hd);
+		size_t nw = 0;
+		(void)bm_text_hash(s->L->fold, unit, strlen(unit), 1, &nw);
+		/* compare the unit with the first words of the head */
+		bm_toks t = {0};
+		bm_tokenize(s->L->fold, b.data, b.len, 0, &t);
+		uint64_t h = 0;
+		size_t w = 0;
+		for (size_t k = 0; k < t.n && w < nw; k++)
+			if (t.v[k].flags & BM_TK_WORD) {
+				h = bm_phrase_step(h, t.v[k].h);
+				w++;
+			}
+		free(t.v);
+		bm_buf_dispose(&b);
+		if (w == nw && h == uh)
+			return org_chunk(s, i, sent);
+	}
+	int kind = 0;
+	size_t end = org_tail(s, i, 1, 0, &kind);
+	if (kind)
+		end = i;
+	bm_chunk *c = push(s, CK_ORG, i, end, sent);
+	c->flags = CF_SYNTH | (end == i ? CF_BARE : 0);
+	c->name = canon(s, unit, i, end);
+	c->head = uh;
+	c->h0 = (uint32_t)i;
+	/* "Trưởng phòng Cảnh sát hình sự ...": when the unit and the head
+	 * after it make one known head, that head names the unit and is no
+	 * parent */
+	if (n && end > i) {
+		bm_buf b;
+		bm_buf_init(&b);
+		bm_buf_puts(&b, unit);
+		bm_buf_putc(&b, ' ');
+		bm_buf_put(&b, s->d->text + s->t[i].start,
+			   s->t[i + n - 1].end - s->t[i].start);
+		uint64_t ph = bm_text_hash(s->L->fold, b.data, b.len, 0, NULL);
+		if (bm_u64map_get(&s->L->org.index, ph))
+			c->h0 = (uint32_t)(i + n);
+		bm_buf_dispose(&b);
+	}
+	const bm_lex_entry *oe = NULL;
+	bm_toks t = {0};
+	bm_tokenize(s->L->fold, unit, strlen(unit), 0, &t);
+	if (t.n) {
+		uint64_t ph = 0;
+		for (size_t k = 0; k < t.n; k++)
+			ph = bm_phrase_step(ph, t.v[k].h);
+		uint32_t *v = bm_u64map_get(&s->L->org.index, ph);
+		if (v)
+			oe = &s->L->org.rows[*v];
+	}
+	free(t.v);
+	c->lx = oe;
+	if (end == i && oe && bm_lex_col(oe, 4)) {
+		const char *pk = bm_lex_col(oe, 4);
+		c->flags |= CF_KIND;
+		c->bare = bm_pool_add(s->d, pk, strlen(pk));
+		c->sub = strcmp(pk, "tỉnh") == 0 || strcmp(pk, "thành phố") == 0 ? 1 : 2;
+	}
+	return end;
+}
+
+static int prev_kind(const scan *s, size_t sent_first)
+{
+	if (s->d->nch <= sent_first)
+		return -1;
+	return s->d->ch[s->d->nch - 1].kind;
+}
+
+static void sentence(scan *s, uint32_t si)
+{
+	const bm_sent *st = &s->d->sents.v[si];
+	size_t i = st->t0, first = s->d->nch;
+	s->lim = st->t1;
+	while (i < s->lim) {
+		const bm_lex_entry *e;
+		size_t n, end;
+		if (!fl(s, i, BM_TK_WORD)) {
+			push(s, CK_PUNCT, i, i + 1, si);
+			i++;
+			continue;
+		}
+		/* degrees: "TS.", "PGS.TS" */
+		if (fl(s, i, BM_TK_CAP) && (n = match(s, &s->L->degree, i, NULL))) {
+			end = i + n;
+			if (is_char(s, end, ".") && s->t[end].start == s->t[end - 1].end)
+				end++;
+			push(s, CK_DEG, i, end, si);
+			i = end;
+			continue;
+		}
+		if ((n = match(s, &s->L->rank, i, NULL))) {
+			push(s, CK_RANK, i, i + n, si);
+			i += n;
+			continue;
+		}
+		/* titles, with "nguyên"/"cựu" before them */
+		size_t j = i;
+		int former = 0;
+		if ((n = match(s, &s->L->tformer, i, NULL)) && title_at(s, i + n, NULL)) {
+			j = i + n;
+			former = 1;
+		}
+		const bm_lex_entry *te = NULL;
+		if ((end = title_at(s, j, &te))) {
+			bm_chunk *c = push(s, CK_TITLE, i, end, si);
+			c->lx = te;
+			c->role = bm_pool_add(s->d, s->d->text + s->t[j].start,
+					      s->t[end - 1].end - s->t[j].start);
+			if (former)
+				c->flags |= CF_FORMER;
+			const char *fl3 = bm_lex_col(te, 3);
+			if (fl3 && strchr(fl3, 'n'))
+				c->flags |= CF_NATIONAL;
+			i = end;
+			const char *unit = bm_lex_col(te, 2);
+			if (unit) /* "Trưởng phòng X": the object Phòng X */
+				i = unit_chunk(s, i, unit, si);
+			continue;
+		}
+		/* organizations, laws, named sites */
+		if ((end = org_chunk(s, i, si))) {
+			i = end;
+			continue;
+		}
+		/* places with their word: "tỉnh Yên Bái", "TP.HCM" */
+		size_t bare_at;
+		int level;
+		if ((end = kind_place_at(s, i, &bare_at, &level, 1)) && end > bare_at) {
+			bm_chunk *c = push(s, CK_LOC, i, end, si);
+			c->sub = (uint32_t)level;
+			if (bare_at == i) { /* TP.HCM */
+				c->name = canon(s, NULL, i, end);
+			} else {
+				const bm_lex_entry *pw;
+				match(s, &s->L->placeword, i, &pw);
+				const char *w = bm_lex_col(pw, 2);
+				c->name = canon(s, fl(s, i, BM_TK_ALLCAP) && w ? w : NULL,
+						fl(s, i, BM_TK_ALLCAP) && w ? bare_at : i, end);
+				c->bare = canon(s, NULL, bare_at, end);
+			}
+			i = end;
+			continue;
+		}
+		/* honorifics before a name */
+		if ((n = match(s, &s->L->hon, i, NULL)) && fl(s, i + n, BM_TK_CAP)) {
+			push(s, CK_HON, i, i + n, si);
+			i += n;
+			continue;
+		}
+		/* cue phrases */
+		{
+			size_t best = 0;
+			uint32_t mask = 0;
+			const bm_lex *cl[] = {&s->L->hold, &s->L->list, &s->L->former,
+					      &s->L->partof};
+			const uint32_t cm[] = {CUE_HOLD, CUE_LIST, CUE_FORMER, CUE_PARTOF};
+			for (size_t k = 0; k < 4; k++) {
+				size_t m = match(s, cl[k], i, NULL);
+				if (m > best) {
+					best = m;
+					mask = cm[k];
+				} else if (m && m == best) {
+					mask |= cm[k];
+				}
+			}
+			if (best) {
+				bm_chunk *c = push(s, CK_CUE, i, i + best, si);
+				c->sub = mask;
+				i += best;
+				continue;
+			}
+		}
+		if (!fl(s, i, BM_TK_CAP)) {
+			push(s, CK_OTHER, i, i + 1, si);
+			i++;
+			continue;
+		}
+		/* capitalized words: acronyms, places, persons */
+		int pk = prev_kind(s, first);
+		int after_hon = pk == CK_HON || pk == CK_RANK || pk == CK_DEG;
+		if (fl(s, i, BM_TK_ALLCAP)) {
+			if ((n = match(s, &s->L->acr, i, &e))) {
+				push(s, CK_OTHER, i, i + n, si);
+				i += n;
+				continue;
+			}
+			push(s, CK_ACR, i, i + 1, si);
+			i++;
+			continue;
+		}
+		if (match(s, &s->L->stop_all, i, NULL)) {
+			push(s, CK_OTHER, i, i + 1, si);
+			i++;
+			continue;
+		}
+		if (!after_hon && (end = place_at(s, i, 2, &e))) {
+			bm_chunk *c = push(s, CK_LOC, i, end, si);
+			c->sub = (uint32_t)atoi(e->col[1]);
+			c->name = canon(s, NULL, i, end);
+			count_place(s, i, end, (int)c->sub);
+			i = end;
+			continue;
+		}
+		end = person_run(s, i, !after_hon);
+		if (end >= i + 2 || (after_hon && end == i + 1)) {
+			bm_chunk *c = push(s, CK_PERSON, i, end, si);
+			if (end == i + 1)
+				c->flags |= CF_SHORT;
+			c->name = canon(s, NULL, i, end);
+			i = end;
+			continue;
+		}
+		push(s, CK_OTHER, i, i + 1, si);
+		i++;
+	}
+}
+
+static int is_abbrev(void *payload, const bm_toks *toks, size_t i)
+{
+	const bm_lexset *L = payload;
+	if (bm_lex_exact(&L->abbrev, toks, i, i + 1))
+		return 1;
+	/* "PGS.TS." */
+	size_t n = 0;
+	return i >= 2 && bm_lex_match(&L->degree, toks, i - 2, i + 1, &n) &&
+	       n == 3;
+}
+
+void bm_mentions(const bm_lexset *L, bm_docstate *d)
+{
+	scan s = {L, d, d->toks.v, 0, 1};
+	for (uint32_t si = 0; si < d->sents.n; si++)
+		sentence(&s, si);
+}
+
+/* The sentence splitter's abbreviation test, shared with extract.c. */
+int bm_lexset_is_abbrev(void *payload, const bm_toks *toks, size_t i);
+int bm_lexset_is_abbrev(void *payload, const bm_toks *toks, size_t i)
+{
+	return is_abbrev(payload, toks, i);
+}

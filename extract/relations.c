@@ -1,0 +1,275 @@
+/* relations.c: relations from the chunks of each sentence:
+ * holds_position (a group of titles and their organizations, given to the
+ * person named after it, before it in apposition or with a cue, or to a
+ * list after it), part_of ("thuộc", brackets) and cooperates_with (a cue
+ * of a working session, coordination or agreement between two
+ * organizations). */
+#include <stdlib.h>
+#include <string.h>
+
+#include "extract/record.h"
+#include "extract/stages.h"
+
+#define MAX_SLOTS 16
+#define MAX_HOLDERS 32
+
+typedef struct {
+	size_t title;
+	long org; /* chunk, or -1 */
+} slot;
+
+static int punct_is(const bm_docstate *d, const bm_chunk *c, const char *s)
+{
+	if (c->kind != CK_PUNCT)
+		return 0;
+	const bm_tok *t = &d->toks.v[c->t0];
+	size_t n = t->end - t->start;
+	return n == strlen(s) && memcmp(d->text + t->start, s, n) == 0;
+}
+
+static int word_is(const bm_docstate *d, const bm_chunk *c, const char *s)
+{
+	if (c->kind != CK_OTHER && c->kind != CK_CUE)
+		return 0;
+	size_t st = d->toks.v[c->t0].start, e = d->toks.v[c->t1 - 1].end;
+	return e - st == strlen(s) && memcmp(d->text + st, s, e - st) == 0;
+}
+
+static int is_sep(const bm_docstate *d, const bm_chunk *c)
+{
+	return punct_is(d, c, ",") || punct_is(d, c, ";") ||
+	       word_is(d, c, "và") || word_is(d, c, "kiêm") ||
+	       (c->kind == CK_CUE && (c->sub & (CUE_HOLD | CUE_FORMER)) &&
+		c->t1 - c->t0 <= 2);
+}
+
+static int is_appos(const bm_docstate *d, const bm_chunk *c)
+{
+	return punct_is(d, c, ",") || punct_is(d, c, "-") ||
+	       punct_is(d, c, "\xE2\x80\x93") || punct_is(d, c, "(") ||
+	       punct_is(d, c, ":");
+}
+
+static void add_rel(bm_docstate *d, bm_rel_type type, size_t subj, long obj,
+		    const char *role, int former, uint32_t sent)
+{
+	size_t s, e;
+	if (d->rec->n_relations >= d->max_relations)
+		return; /* a documented cap: the record's dedup scan is linear */
+	bm_sent_span(d, sent, &s, &e);
+	bm_record_add_relation(d->rec, type, subj, obj, role, former, s, e,
+			       d->text + s, e - s);
+}
+
+/* Titles from chunk g0 to the group's end; returns the chunk after it. */
+static size_t group(const bm_docstate *d, size_t g0, size_t b, slot *sl,
+		    size_t *ns)
+{
+	size_t j = g0;
+	*ns = 0;
+	for (;;) {
+		slot x = {j, -1};
+		j++;
+		if (j < b && d->ch[j].kind == CK_ORG) {
+			x.org = (long)j;
+			j++;
+		}
+		if (*ns < MAX_SLOTS)
+			sl[(*ns)++] = x;
+		size_t k = j;
+		if (k < b && is_sep(d, &d->ch[k]))
+			k++;
+		if (k < b && d->ch[k].kind == CK_TITLE && k - j <= 1) {
+			j = k;
+			continue;
+		}
+		return j;
+	}
+}
+
+static void holds(bm_docstate *d, size_t a, size_t b)
+{
+	slot sl[MAX_SLOTS];
+	size_t hold[MAX_HOLDERS];
+	size_t i = a;
+	while (i < b) {
+		if (d->ch[i].kind != CK_TITLE) {
+			i++;
+			continue;
+		}
+		size_t ns, nh = 0;
+		size_t g0 = i, gend = group(d, i, b, sl, &ns);
+		i = gend;
+		/* a person before it in apposition: "A, Giám đốc Sở X" */
+		if (g0 > a) {
+			size_t k = g0 - 1;
+			if (is_appos(d, &d->ch[k]) && k > a)
+				k--;
+			if (d->ch[k].kind == CK_PERSON)
+				hold[nh++] = k;
+		}
+		/* the person named after it: "Giám đốc Sở X Nguyễn Văn A" */
+		if (!nh) {
+			size_t k = gend;
+			for (int s = 0; k < b && s < 4 &&
+					(d->ch[k].kind == CK_HON ||
+					 d->ch[k].kind == CK_RANK ||
+					 d->ch[k].kind == CK_DEG ||
+					 punct_is(d, &d->ch[k], ","));
+			     s++)
+				k++;
+			if (k < b && d->ch[k].kind == CK_PERSON)
+				hold[nh++] = k;
+		}
+		/* a list: "Phó Giám đốc gồm các ông bà: A, B và C" */
+		if (!nh && gend < b && d->ch[gend].kind == CK_CUE &&
+		    (d->ch[gend].sub & CUE_LIST)) {
+			size_t k = gend + 1;
+			for (int s = 0; k < b && s < 4 && d->ch[k].kind != CK_PERSON; s++)
+				k++;
+			while (k < b && d->ch[k].kind == CK_PERSON && nh < MAX_HOLDERS) {
+				hold[nh++] = k++;
+				while (k < b && (punct_is(d, &d->ch[k], ",") ||
+						 word_is(d, &d->ch[k], "và") ||
+						 d->ch[k].kind == CK_HON))
+					k++;
+			}
+		}
+		/* a person before it with a cue: "A giữ chức ..." */
+		if (!nh && g0 > a) {
+			int cue = 0;
+			size_t k = g0;
+			for (int s = 0; k > a && s < 8; s++) {
+				const bm_chunk *c = &d->ch[--k];
+				if (c->kind == CK_PERSON) {
+					if (cue)
+						hold[nh++] = k;
+					break;
+				}
+				if (c->kind == CK_CUE && (c->sub & (CUE_HOLD | CUE_FORMER)))
+					cue = 1;
+				else if (c->kind != CK_OTHER && c->kind != CK_HON &&
+					 !punct_is(d, c, ",") && c->kind != CK_CUE)
+					break;
+			}
+		}
+		for (size_t h = 0; h < nh; h++) {
+			const bm_chunk *p = &d->ch[hold[h]];
+			if (p->ent < 0)
+				continue;
+			for (size_t s = 0; s < ns; s++) {
+				const bm_chunk *t = &d->ch[sl[s].title];
+				long obj = sl[s].org >= 0 ? d->ch[sl[s].org].ent : -1;
+				if (obj >= 0 &&
+				    d->rec->entities[obj].type != BM_ENT_ORG)
+					obj = -1;
+				int former = (t->flags & CF_FORMER) != 0;
+				for (size_t k = a; k < sl[s].title && !former; k++)
+					if (d->ch[k].kind == CK_CUE &&
+					    (d->ch[k].sub & CUE_FORMER))
+						former = 1;
+				add_rel(d, BM_REL_HOLDS_POSITION, (size_t)p->ent, obj,
+					bm_pool_str(d, t->role), former, t->sent);
+			}
+		}
+	}
+}
+
+static void partofs(bm_docstate *d, size_t a, size_t b)
+{
+	for (size_t i = a; i + 2 < b; i++) {
+		const bm_chunk *x = &d->ch[i], *c = &d->ch[i + 1];
+		if (x->kind != CK_ORG || x->ent < 0)
+			continue;
+		const bm_chunk *y = &d->ch[i + 2];
+		int cue = (c->kind == CK_CUE && (c->sub & CUE_PARTOF)) ||
+			  (punct_is(d, c, "(") && i + 3 < b &&
+			   punct_is(d, &d->ch[i + 3], ")"));
+		if (!cue || y->kind != CK_ORG || y->ent < 0 || y->ent == x->ent)
+			continue;
+		add_rel(d, BM_REL_PART_OF, (size_t)x->ent, y->ent, NULL, 0, x->sent);
+	}
+}
+
+static void coops(const bm_lexset *L, bm_docstate *d, size_t a, size_t b,
+		  uint32_t si)
+{
+	const bm_sent *st = &d->sents.v[si];
+	for (size_t p = st->t0; p < st->t1; p++) {
+		size_t n = 0;
+		if (!bm_lex_match(&L->coop, &d->toks, p, st->t1, &n))
+			continue;
+		/* the first organization before the cue (one that is not a
+		 * title's object if there is one) and the first after it; with
+		 * none before, the first two after it that are no title's
+		 * object ("Tiếp và làm việc với A, về phía B ...") */
+		long before = -1, before_t = -1, after = -1, after2 = -1;
+		for (size_t i = a; i < b; i++) {
+			const bm_chunk *c = &d->ch[i];
+			if (c->kind != CK_ORG || c->ent < 0)
+				continue;
+			int tobj = i > a && d->ch[i - 1].kind == CK_TITLE;
+			if (c->t1 <= p) {
+				if (!tobj && before < 0)
+					before = c->ent;
+				if (tobj && before_t < 0)
+					before_t = c->ent;
+			} else if (c->t0 >= p + n) {
+				if (after < 0)
+					after = c->ent;
+				else if (after2 < 0 && c->ent != after && !tobj)
+					after2 = c->ent;
+			}
+		}
+		if (before < 0)
+			before = before_t;
+		long x = before >= 0 ? before : after;
+		long y = before >= 0 ? after : after2;
+		if (x >= 0 && y >= 0 && x != y)
+			add_rel(d, BM_REL_COOPERATES_WITH, (size_t)x, y, NULL, 0, si);
+		p += n - 1;
+	}
+}
+
+/* A title given without an organization where the same person holds it
+ * with one is the same post: drop the null one. */
+static void drop_null_duplicates(bm_docstate *d)
+{
+	bm_record *r = d->rec;
+	size_t w = 0;
+	for (size_t i = 0; i < r->n_relations; i++) {
+		bm_relation *x = &r->relations[i];
+		int dup = 0;
+		if (x->type == BM_REL_HOLDS_POSITION && x->object < 0 && x->role) {
+			for (size_t j = 0; j < r->n_relations && !dup && j < 4096; j++) {
+				bm_relation *y = &r->relations[j];
+				dup = y->type == BM_REL_HOLDS_POSITION &&
+				      y->subject == x->subject && y->object >= 0 &&
+				      y->role && strcmp(y->role, x->role) == 0;
+			}
+		}
+		if (dup) {
+			free(x->role);
+			free(x->evidence);
+			continue;
+		}
+		r->relations[w++] = *x;
+	}
+	r->n_relations = w;
+}
+
+void bm_relations(const bm_lexset *L, bm_docstate *d)
+{
+	size_t a = 0;
+	while (a < d->nch) {
+		size_t b = a;
+		uint32_t si = d->ch[a].sent;
+		while (b < d->nch && d->ch[b].sent == si)
+			b++;
+		holds(d, a, b);
+		partofs(d, a, b);
+		coops(L, d, a, b, si);
+		a = b;
+	}
+	drop_null_duplicates(d);
+}

@@ -1,0 +1,502 @@
+/* resolve.c: from chunks to the entities of one document: one entity per
+ * name (by its folded words), aliases, back-references ("ông Dũng", a bare
+ * "Bộ"), names completed by the article's province ("UBND tỉnh"),
+ * acronyms spelled by a name's initials, and embedded parents. */
+#include <stdlib.h>
+#include <string.h>
+
+#include <utf8proc.h>
+
+#include "extract/record.h"
+#include "extract/stages.h"
+#include "extract/text.h"
+
+#define MAX_ALIASES 16
+#define EMBED_DEPTH 4
+
+static uint64_t salt(bm_ent_type t, uint64_t h)
+{
+	return h ^ (0x9E3779B97F4A7C15ULL * (uint64_t)(t + 1));
+}
+
+static uint64_t hash_str(const bm_lexset *L, const char *s)
+{
+	return bm_text_hash(L->fold, s, strlen(s), 1, NULL);
+}
+
+static void set_head(bm_docstate *d, size_t ent, uint64_t head)
+{
+	if (ent >= d->cap_ent_head) {
+		size_t cap = d->cap_ent_head ? d->cap_ent_head : 64;
+		while (cap <= ent)
+			cap *= 2;
+		d->ent_head = bm_xrealloc(d->ent_head, cap * sizeof *d->ent_head);
+		d->cap_ent_head = cap;
+	}
+	d->ent_head[ent] = head;
+}
+
+static void alias(bm_docstate *d, size_t ent, const char *a)
+{
+	bm_entity *e = &d->rec->entities[ent];
+	if (e->n_aliases < MAX_ALIASES)
+		bm_record_add_alias(d->rec, ent, a);
+}
+
+/* The entity of type t named name (created when new, unless the cap is
+ * reached: -1).  Mentions are [s, e) when e > s. */
+static long entity(const bm_lexset *L, bm_docstate *d, bm_ent_type t,
+		   const char *name, size_t s, size_t e, int *created)
+{
+	uint64_t key = salt(t, hash_str(L, name));
+	uint32_t *v = bm_u64map_get(&d->ents, key);
+	long ent;
+	*created = 0;
+	if (v) {
+		ent = (long)*v;
+	} else {
+		if (d->rec->n_entities >= d->max_entities) {
+			d->limit_hit = 1;
+			return -1;
+		}
+		ent = (long)bm_record_add_entity(d->rec, t, name);
+		bm_u64map_put(&d->ents, key, (uint32_t)ent, NULL);
+		set_head(d, (size_t)ent, 0);
+		*created = 1;
+	}
+	if (e > s)
+		bm_men_add(d, (size_t)ent, s, e);
+	return ent;
+}
+
+/* The written text of tokens [i, j), spaces folded, into b. */
+static void written(const bm_docstate *d, size_t i, size_t j, bm_buf *b)
+{
+	const bm_tok *t = d->toks.v;
+	bm_buf_clear(b);
+	for (size_t k = i; k < j; k++) {
+		if (k > i && (t[k].flags & BM_TK_SPACE))
+			bm_buf_putc(b, ' ');
+		bm_buf_put(b, d->text + t[k].start, t[k].end - t[k].start);
+	}
+	if (!b->data)
+		bm_buf_putc(b, 0), b->len = 0;
+}
+
+static size_t span_start(const bm_docstate *d, size_t t0)
+{
+	return d->toks.v[t0].start;
+}
+
+static size_t span_end(const bm_docstate *d, size_t t1)
+{
+	return d->toks.v[t1 - 1].end;
+}
+
+/* Alias when the written form is another name than the canonical one. */
+static void alias_written(const bm_lexset *L, bm_docstate *d, size_t ent,
+			  size_t i, size_t j)
+{
+	if (j <= i)
+		return;
+	bm_buf b;
+	bm_buf_init(&b);
+	written(d, i, j, &b);
+	const char *name = d->rec->entities[ent].name;
+	if (hash_str(L, b.data) != hash_str(L, name))
+		alias(d, ent, b.data);
+	bm_buf_dispose(&b);
+}
+
+static void part_of(bm_docstate *d, size_t child, size_t parent, uint32_t sent)
+{
+	if (child == parent)
+		return;
+	size_t s, e;
+	if (d->rec->n_relations >= d->max_relations)
+		return;
+	bm_sent_span(d, sent, &s, &e);
+	bm_record_add_relation(d->rec, BM_REL_PART_OF, child, (long)parent, NULL,
+			       0, s, e, d->text + s, e - s);
+}
+
+/* An organization's name may embed its parent's full name ("Phòng X Công
+ * an tỉnh Y" -> "Công an tỉnh Y"): the first parent head inside [k0, t1)
+ * whose organization runs exactly to t1. */
+static void embedded(const bm_lexset *L, bm_docstate *d, size_t child,
+		     size_t k0, size_t t1, uint32_t sent, int depth)
+{
+	const bm_tok *t = d->toks.v;
+	if (depth >= EMBED_DEPTH)
+		return;
+	for (size_t k = k0; k < t1; k++) {
+		if (!(t[k].flags & BM_TK_CAP))
+			continue;
+		const bm_lex_entry *h;
+		size_t hend;
+		int named;
+		size_t end = bm_org_at(L, d, k, t1, &h, &hend, &named);
+		if (!end)
+			continue;
+		if (end != t1 || !named || strcmp(h->col[2], "y") != 0 ||
+		    strcmp(h->col[1], "law") == 0 || strcmp(h->col[1], "loc") == 0) {
+			k = hend - 1;
+			continue;
+		}
+		bm_buf b;
+		bm_buf_init(&b);
+		const char *full = bm_lex_col(h, 3);
+		if (full) {
+			bm_buf_puts(&b, full);
+			if (end > hend) {
+				bm_buf_putc(&b, ' ');
+				bm_canon_words(L, d, hend, end, &b);
+			}
+		} else {
+			bm_canon_words(L, d, k, end, &b);
+		}
+		int created;
+		long p = entity(L, d, BM_ENT_ORG, b.data, span_start(d, k),
+				span_end(d, end), &created);
+		bm_buf_dispose(&b);
+		if (p < 0)
+			return;
+		alias_written(L, d, (size_t)p, k, end);
+		part_of(d, child, (size_t)p, sent);
+		if (created) {
+			uint64_t hh = hash_str(L, full && strcmp(h->col[1], "head") == 0
+						      ? full : h->col[0]);
+			set_head(d, (size_t)p, hh);
+			bm_u64map_put(&d->org_head, hh, (uint32_t)p, NULL);
+		}
+		embedded(L, d, (size_t)p, hend, t1, sent, depth + 1);
+		return;
+	}
+}
+
+/* The most mentioned place of a level (1: province or city, 2: district)
+ * in the document, or NULL. */
+static const char *dominant(const bm_docstate *d, uint32_t level)
+{
+	const bm_placecount *best = NULL;
+	for (size_t i = 0; i < d->npl; i++) {
+		const bm_placecount *p = &d->pl[i];
+		if (p->level != level)
+			continue;
+		if (!best || p->count > best->count)
+			best = p;
+	}
+	return best ? bm_pool_str(d, best->name) : NULL;
+}
+
+/* "Ban cán sự đảng, Phó Chánh án TANDTC": an owner body named bare before
+ * a title of an organization belongs to that organization. */
+static void complete_owners(bm_docstate *d)
+{
+	for (size_t i = 0; i < d->nch; i++) {
+		bm_chunk *c = &d->ch[i];
+		if (c->kind != CK_ORG || !(c->flags & CF_OWNER) ||
+		    !(c->flags & CF_BARE) || (c->flags & CF_KIND))
+			continue;
+		for (size_t j = i + 1; j < d->nch && j < i + 6; j++) {
+			bm_chunk *o = &d->ch[j];
+			if (o->sent != c->sent)
+				break;
+			if (o->kind == CK_ORG && !(o->flags & CF_BARE)) {
+				if (d->ch[j - 1].kind != CK_TITLE)
+					break;
+				bm_buf b;
+				bm_buf_init(&b);
+				written(d, c->t0, c->t1, &b);
+				bm_buf_putc(&b, ' ');
+				bm_buf_puts(&b, bm_pool_str(d, o->name));
+				c->name = bm_pool_add(d, b.data, b.len);
+				bm_buf_dispose(&b);
+				c->flags = (uint16_t)((c->flags & ~CF_BARE) | CF_OWNED);
+				break;
+			}
+			if (o->kind != CK_PUNCT && o->kind != CK_TITLE)
+				break;
+		}
+	}
+}
+
+static void person_attrs(bm_docstate *d, size_t ci, size_t ent)
+{
+	const char *rank = NULL, *deg = NULL;
+	bm_buf rb, db;
+	bm_buf_init(&rb);
+	bm_buf_init(&db);
+	for (size_t j = ci; j-- > 0 && j + 6 > ci;) {
+		bm_chunk *c = &d->ch[j];
+		if (c->sent != d->ch[ci].sent)
+			break;
+		if (c->kind == CK_RANK && !rank) {
+			written(d, c->t0, c->t1, &rb);
+			rank = rb.data;
+		} else if (c->kind == CK_DEG && !deg) {
+			written(d, c->t0, c->t1, &db);
+			deg = db.data;
+		} else if (c->kind != CK_PUNCT && c->kind != CK_HON) {
+			break;
+		}
+	}
+	if (rank || deg)
+		bm_record_set_attrs(d->rec, ent, rank, deg);
+	bm_buf_dispose(&rb);
+	bm_buf_dispose(&db);
+}
+
+/* A bare head written as an acronym ("hệ thống TAND") with nothing to
+ * refer back to names the organization it spells. */
+static int bare_acronym(const bm_docstate *d, const bm_chunk *c)
+{
+	return c->t1 == c->t0 + 1 && (d->toks.v[c->t0].flags & BM_TK_ALLCAP) &&
+	       !(c->flags & (CF_KIND | CF_SYNTH | CF_OWNER)) && c->lx &&
+	       bm_lex_col(c->lx, 3);
+}
+
+static void register_org(const bm_lexset *L, bm_docstate *d, bm_chunk *c,
+			 size_t ent, int created);
+
+static void resolve_org(const bm_lexset *L, bm_docstate *d, bm_chunk *c)
+{
+	size_t s = c->t1 > c->t0 ? span_start(d, c->t0) : 0;
+	size_t e = c->t1 > c->t0 ? span_end(d, c->t1) : 0;
+	const char *name = bm_pool_str(d, c->name);
+	int created;
+	long ent = -1;
+	if (c->flags & CF_BARE) {
+		const char *place = (c->flags & CF_KIND) ? dominant(d, c->sub) : NULL;
+		if (place) {
+			bm_buf b;
+			bm_buf_init(&b);
+			bm_buf_puts(&b, name);
+			/* "Tỉnh ủy" names its kind of place implicitly */
+			const char *kw = bm_pool_str(d, c->bare);
+			size_t nl = strlen(name), kl = kw ? strlen(kw) : 0;
+			if (kw && !(nl >= kl && strcmp(name + nl - kl, kw) == 0) &&
+			    !(c->lx && bm_lex_col(c->lx, 4))) {
+				bm_buf_putc(&b, ' ');
+				bm_buf_puts(&b, kw);
+			}
+			bm_buf_putc(&b, ' ');
+			bm_buf_puts(&b, place);
+			ent = entity(L, d, BM_ENT_ORG, b.data, s, e, &created);
+			bm_buf_dispose(&b);
+			if (ent >= 0 && created)
+				set_head(d, (size_t)ent, c->head);
+			if (ent >= 0 && c->t1 > c->t0 && !(c->flags & CF_SYNTH))
+				alias_written(L, d, (size_t)ent, c->t0, c->t1);
+		} else {
+			uint32_t *v = bm_u64map_get(&d->org_head, c->head);
+			uint32_t *n = bm_u64map_get(&d->head_count, c->head);
+			if (!v && bare_acronym(d, c)) {
+				int cr;
+				ent = entity(L, d, BM_ENT_ORG, bm_lex_col(c->lx, 3), s,
+					     e, &cr);
+				if (ent >= 0) {
+					alias_written(L, d, (size_t)ent, c->t0, c->t1);
+					if (cr)
+						set_head(d, (size_t)ent, c->head);
+				}
+			} else if (v && (!(c->flags & CF_SYNTH) || (n && *n == 1))) {
+				ent = (long)*v;
+				if (e > s)
+					bm_men_add(d, (size_t)ent, s, e);
+				if (c->t1 > c->t0 + 1 && !(c->flags & CF_SYNTH))
+					alias_written(L, d, (size_t)ent, c->t0, c->t1);
+			}
+		}
+		c->ent = (int32_t)ent;
+		return;
+	}
+	ent = entity(L, d, BM_ENT_ORG, name, s, e, &created);
+	c->ent = (int32_t)ent;
+	if (ent < 0)
+		return;
+	register_org(L, d, c, (size_t)ent, created);
+}
+
+static void register_org(const bm_lexset *L, bm_docstate *d, bm_chunk *c,
+			 size_t ent, int created)
+{
+	if (!(c->flags & CF_SYNTH))
+		alias_written(L, d, ent, c->t0, c->t1);
+	if (created) {
+		set_head(d, ent, c->head);
+		int f;
+		uint32_t *n = bm_u64map_put(&d->head_count, c->head, 0, &f);
+		(*n)++;
+	}
+	*bm_u64map_put(&d->org_head, c->head, 0, NULL) = (uint32_t)ent;
+	if (!(c->flags & CF_OWNED))
+		embedded(L, d, ent, c->h0, c->t1, c->sent, 0);
+}
+
+static void resolve_loc(const bm_lexset *L, bm_docstate *d, bm_chunk *c)
+{
+	const char *name = bm_pool_str(d, c->name);
+	const char *bare = c->bare >= 0 ? bm_pool_str(d, c->bare) : NULL;
+	size_t s = span_start(d, c->t0), e = span_end(d, c->t1);
+	/* one entity per place, found by its bare name */
+	const char *key = bare ? bare : name;
+	char *kbuf = NULL;
+	if (!bare) {
+		/* "Thành phố Hồ Chí Minh": strip a leading place word */
+		bm_toks t = {0};
+		bm_tokenize(L->fold, name, strlen(name), 0, &t);
+		size_t n = 0;
+		if (t.n && bm_lex_match(&L->placeword, &t, 0, t.n, &n) && n < t.n)
+			kbuf = bm_xstrdup(name + t.v[n].start);
+		free(t.v);
+		if (kbuf)
+			key = kbuf;
+	}
+	uint64_t k = salt(BM_ENT_LOC, hash_str(L, key));
+	uint32_t *v = bm_u64map_get(&d->ents, k);
+	long ent;
+	if (v) {
+		ent = (long)*v;
+		bm_entity *en = &d->rec->entities[ent];
+		if (key != name && hash_str(L, en->name) == hash_str(L, key)) {
+			/* the name with its place word is the fuller one */
+			char *old = en->name;
+			en->name = bm_xstrdup(name);
+			alias(d, (size_t)ent, old);
+			free(old);
+		} else {
+			alias(d, (size_t)ent, name);
+		}
+		bm_men_add(d, (size_t)ent, s, e);
+	} else if (d->rec->n_entities >= d->max_entities) {
+		d->limit_hit = 1;
+		free(kbuf);
+		return;
+	} else {
+		ent = (long)bm_record_add_entity(d->rec, BM_ENT_LOC, name);
+		bm_u64map_put(&d->ents, k, (uint32_t)ent, NULL);
+		set_head(d, (size_t)ent, 0);
+		bm_men_add(d, (size_t)ent, s, e);
+	}
+	if (key != name)
+		alias(d, (size_t)ent, key);
+	alias_written(L, d, (size_t)ent, c->t0, c->t1);
+	c->ent = (int32_t)ent;
+	free(kbuf);
+}
+
+/* The initials of a name's words, upper case ("Tòa án nhân dân tối cao"
+ * -> "TANDTC"). */
+static void initials(const char *name, bm_buf *b)
+{
+	bm_buf_clear(b);
+	const char *p = name;
+	int at_start = 1;
+	while (*p) {
+		int32_t cp;
+		int n = bm_utf8_next(p, strlen(p), &cp);
+		if (n <= 0)
+			break;
+		if (cp == ' ') {
+			at_start = 1;
+		} else if (at_start) {
+			utf8proc_uint8_t out[4];
+			utf8proc_ssize_t k = utf8proc_encode_char(
+				utf8proc_toupper(cp), out);
+			/* the base letter: "Ủ" -> "U", but "Đ" stays */
+			utf8proc_int32_t dec[4];
+			int last;
+			utf8proc_ssize_t m = utf8proc_decompose_char(
+				utf8proc_toupper(cp), dec, 4, UTF8PROC_DECOMPOSE, &last);
+			if (m >= 1)
+				k = utf8proc_encode_char(dec[0], out);
+			bm_buf_put(b, out, (size_t)k);
+			at_start = 0;
+		}
+		p += n;
+	}
+}
+
+static void resolve_acronyms(const bm_lexset *L, bm_docstate *d)
+{
+	bm_buf ini, w;
+	bm_buf_init(&ini);
+	bm_buf_init(&w);
+	for (size_t i = 0; i < d->nch; i++) {
+		bm_chunk *c = &d->ch[i];
+		if (c->kind != CK_ACR)
+			continue;
+		written(d, c->t0, c->t1, &w);
+		if (w.len < 3)
+			continue;
+		for (size_t e = 0; e < d->rec->n_entities && e < 4096; e++) {
+			bm_entity *en = &d->rec->entities[e];
+			if (en->type != BM_ENT_ORG)
+				continue;
+			initials(en->name, &ini);
+			if (ini.len == w.len && memcmp(ini.data, w.data, w.len) == 0) {
+				alias(d, e, w.data);
+				bm_men_add(d, e, span_start(d, c->t0),
+						      span_end(d, c->t1));
+				c->ent = (int32_t)e;
+				break;
+			}
+		}
+	}
+	(void)L;
+	bm_buf_dispose(&ini);
+	bm_buf_dispose(&w);
+}
+
+int bm_resolve(const bm_lexset *L, bm_docstate *d)
+{
+	complete_owners(d);
+	for (size_t i = 0; i < d->nch && !d->limit_hit; i++) {
+		bm_chunk *c = &d->ch[i];
+		int created;
+		switch (c->kind) {
+		case CK_PERSON: {
+			const bm_tok *t = d->toks.v;
+			uint64_t last = t[c->t1 - 1].h;
+			if (c->flags & CF_SHORT) {
+				uint32_t *v = bm_u64map_get(&d->person_last, last);
+				if (v) {
+					c->ent = (int32_t)*v;
+					bm_men_add(d, *v,
+							      span_start(d, c->t0),
+							      span_end(d, c->t1));
+				}
+				break;
+			}
+			long ent = entity(L, d, BM_ENT_PERSON, bm_pool_str(d, c->name),
+					  span_start(d, c->t0), span_end(d, c->t1),
+					  &created);
+			c->ent = (int32_t)ent;
+			if (ent < 0)
+				break;
+			*bm_u64map_put(&d->person_last, last, 0, NULL) = (uint32_t)ent;
+			person_attrs(d, i, (size_t)ent);
+			break;
+		}
+		case CK_ORG:
+			resolve_org(L, d, c);
+			break;
+		case CK_LOC:
+			resolve_loc(L, d, c);
+			break;
+		case CK_LAW: {
+			long ent = entity(L, d, BM_ENT_LAW, bm_pool_str(d, c->name),
+					  span_start(d, c->t0), span_end(d, c->t1),
+					  &created);
+			c->ent = (int32_t)ent;
+			break;
+		}
+		default:
+			break;
+		}
+	}
+	resolve_acronyms(L, d);
+	bm_mentions_flush(d);
+	return d->limit_hit ? BM_ELIMIT : 0;
+}

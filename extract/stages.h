@@ -1,0 +1,143 @@
+/* stages.h: what the stages of extraction share: the lexicon set (built
+ * once per extractor) and the working state of one document (reused from
+ * document to document, so memory follows the largest document). */
+#ifndef BM_STAGES_H
+#define BM_STAGES_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "bomay.h"
+#include "extract/lexicon.h"
+#include "extract/segment.h"
+#include "extract/u64map.h"
+#include "extract/util.h"
+
+/* The lexicons, one table per role. */
+typedef struct {
+	bm_fold *fold;
+	bm_lex title, tprefix, tsuffix, tformer; /* titles.tsv by class */
+	bm_lex rank, degree, hon, surname, abbrev, country;
+	bm_lex stop_all, stop_lower;             /* stopwords.tsv */
+	bm_lex coop, hold, list, former, partof; /* cues.tsv */
+	bm_lex org;        /* heads.tsv, agencies.tsv, acronyms.tsv (org, head) */
+	bm_lex acr;        /* acronyms.tsv: expansions inside names */
+	bm_lex placeword;  /* placewords.tsv */
+	bm_lex place;      /* places.tsv (and countries.tsv at level 0) */
+	bm_u64map bigram;  /* (word, lower-case next word) pairs seen in names */
+} bm_lexset;
+
+int bm_lexset_init(bm_lexset *L);
+void bm_lexset_dispose(bm_lexset *L);
+
+/* Kinds of chunks: the labelled pieces a sentence is cut into. */
+enum {
+	CK_OTHER = 0, CK_PUNCT, CK_PERSON, CK_ORG, CK_LOC, CK_LAW, CK_TITLE,
+	CK_HON, CK_RANK, CK_DEG, CK_CUE, CK_ACR
+};
+
+/* Chunk flags. */
+enum {
+	CF_BARE = 1,     /* ORG: a head without a name ("Bộ", "UBND tỉnh") */
+	CF_SYNTH = 2,    /* ORG: named from a unit title ("Trưởng phòng X") */
+	CF_COMPLETE = 4, /* ORG: a complete name by itself ("Quốc hội") */
+	CF_SHORT = 8,    /* PERSON: a back-reference ("ông Dũng") */
+	CF_OWNER = 16,   /* ORG: a body of an owner ("Ban Thường vụ ...") */
+	CF_KIND = 32,    /* ORG: ends in a bare place word ("UBND tỉnh") */
+	CF_NATIONAL = 64,/* TITLE: takes an object only when one is written */
+	CF_FORMER = 128, /* TITLE: "nguyên", "cựu" before it */
+	CF_OWNED = 256   /* ORG: its owner was completed from the context */
+};
+
+/* Cue classes (CK_CUE's sub). */
+enum { CUE_HOLD = 1, CUE_LIST = 2, CUE_FORMER = 4, CUE_PARTOF = 8 };
+
+typedef struct {
+	uint32_t t0, t1;    /* tokens [t0, t1) */
+	uint32_t sent;      /* its sentence */
+	uint16_t kind, flags;
+	uint32_t sub;       /* CK_CUE: CUE_* mask; CK_LOC: level */
+	int32_t ent;        /* its entity in the record, or -1 */
+	int32_t name;       /* canonical name in the pool, or -1 */
+	int32_t bare;       /* LOC: the name without its place word; ORG
+			       with CF_KIND: the place word's written form */
+	int32_t role;       /* TITLE: the role as written, in the pool */
+	uint32_t h0;        /* ORG: first token after the head */
+	uint64_t head;      /* ORG: hash of the head's canonical words */
+	const bm_lex_entry *lx; /* TITLE: its row; ORG: its head row */
+} bm_chunk;
+
+/* A place counted for "the province of the article". */
+typedef struct {
+	uint64_t h;
+	int32_t name;      /* bare name in the pool */
+	uint32_t count, level;
+} bm_placecount;
+
+typedef struct {
+	const char *text;
+	size_t len;
+	bm_toks toks;
+	bm_sents sents;
+	bm_chunk *ch;
+	size_t nch, capch;
+	bm_buf pool;           /* NUL-terminated strings, by offset */
+	bm_placecount *pl;
+	size_t npl, cappl;
+	bm_u64map plmap;       /* place hash -> pl index */
+	/* resolution */
+	bm_u64map ents;        /* type-salted name hash -> entity */
+	bm_u64map person_last; /* last-syllable hash -> latest person */
+	bm_u64map org_head;    /* head hash -> latest ORG entity */
+	bm_u64map head_count;  /* head hash -> ORG entities with it */
+	uint64_t *ent_head;    /* per entity: head hash (ORG) */
+	size_t cap_ent_head;
+	struct bm_men { uint32_t ent, s, e; } *men; /* mentions, by chunk */
+	size_t nmen, capmen;
+	bm_record *rec;
+	size_t max_entities, max_relations;
+	int limit_hit;
+} bm_docstate;
+
+void bm_docstate_init(bm_docstate *d);
+void bm_docstate_dispose(bm_docstate *d);
+void bm_docstate_reset(bm_docstate *d, const char *text, size_t len);
+
+/* Records a mention of entity ent at bytes [s, e); bm_mentions_flush
+ * gives them to the record's entities at the end (in one pass, so a name
+ * mentioned a million times costs no more than a million names). */
+void bm_men_add(bm_docstate *d, size_t ent, size_t s, size_t e);
+void bm_mentions_flush(bm_docstate *d);
+
+/* Pool helpers: strings by offset. */
+int32_t bm_pool_add(bm_docstate *d, const char *s, size_t n);
+static inline const char *bm_pool_str(const bm_docstate *d, int32_t off)
+{
+	return off < 0 ? NULL : d->pool.data + off;
+}
+
+/* mentions.c: cuts every sentence into chunks. */
+void bm_mentions(const bm_lexset *L, bm_docstate *d);
+/* mentions.c: the canonical words of tokens [i, j): acronyms expanded,
+ * spaces folded, appended to b. */
+void bm_canon_words(const bm_lexset *L, const bm_docstate *d, size_t i,
+		    size_t j, bm_buf *b);
+/* mentions.c: the end of an organization whose head ends at token j
+ * (limit lim), 0 when none; used by resolve for embedded parents. */
+size_t bm_org_at(const bm_lexset *L, const bm_docstate *d, size_t i,
+		 size_t lim, const bm_lex_entry **head, size_t *head_end,
+		 int *has_name);
+
+/* resolve.c: chunks to entities of d->rec (aliases, back-references,
+ * acronyms, embedded parents).  BM_ELIMIT when the entity cap is hit. */
+int bm_resolve(const bm_lexset *L, bm_docstate *d);
+
+/* relations.c: holds_position, part_of and cooperates_with from the
+ * chunks of each sentence. */
+void bm_relations(const bm_lexset *L, bm_docstate *d);
+
+/* Evidence of sentence s: its byte range. */
+void bm_sent_span(const bm_docstate *d, uint32_t s, size_t *start,
+		  size_t *end);
+
+#endif
