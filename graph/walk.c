@@ -107,55 +107,29 @@ static int add_id(walk *w, int64_t id, int *added)
 	return rc;
 }
 
-/* The entity the focus names: "#ID", or its name or an alias by name key.
- * BM_ENOTFOUND, or BM_EAMBIGUOUS with the candidates in the message. */
+/* The entity the focus names (bm_graph_resolve: "#ID", a name or alias,
+ * then the accent-free form); when it names several, the message lists
+ * them. */
 static int resolve_focus(walk *w, int64_t *id)
 {
-	static const char sql[] =
-		"SELECT id, type, name FROM entities WHERE name_key = ?1"
-		" UNION SELECT e.id, e.type, e.name FROM aliases a"
-		" JOIN entities e ON e.id = a.entity WHERE a.alias_key = ?1"
-		" UNION SELECT id, type, name FROM entities WHERE '#' || id = ?2"
-		" ORDER BY 1";
-	const char *focus = w->sel->focus;
-	char *key = bm_name_key(focus, strlen(focus));
-	sqlite3_stmt *st = bm_stmt(w->g, sql);
-	bm_buf cands;
-	long n = 0;
-	int rc;
-
-	bm_buf_init(&cands);
-	if (!st) {
-		free(key);
-		return BM_EDB;
+	bm_matches cands = {0};
+	int rc = bm_graph_resolve(w->g, w->sel->focus, 0, id, &cands);
+	if (rc == BM_EAMBIGUOUS && cands.n) {
+		bm_buf m;
+		bm_buf_init(&m);
+		for (size_t i = 0; i < cands.n; i++) {
+			char one[64];
+			snprintf(one, sizeof one, " (%s, #%" PRId64 ")",
+				 bm_ent_type_name(cands.v[i].type), cands.v[i].id);
+			bm_buf_puts(&m, i ? "; " : "");
+			bm_buf_puts(&m, cands.v[i].name);
+			bm_buf_puts(&m, one);
+		}
+		bm_graph_seterr(w->g, "'%s' names %zu entities: %s", w->sel->focus,
+				cands.n, m.data);
+		bm_buf_dispose(&m);
 	}
-	bm_bind_text(st, 1, key ? key : "");
-	bm_bind_text(st, 2, focus);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		char one[96];
-		*id = sqlite3_column_int64(st, 0);
-		snprintf(one, sizeof one, " (%s, #%" PRId64 ")",
-			 (const char *)sqlite3_column_text(st, 1), *id);
-		bm_buf_puts(&cands, n ? "; " : "");
-		bm_buf_puts(&cands, (const char *)sqlite3_column_text(st, 2));
-		bm_buf_puts(&cands, one);
-		n++;
-	}
-	sqlite3_reset(st);
-	free(key);
-	if (rc != SQLITE_DONE)
-		rc = bm_graph_dberr(w->g, "finding the focus");
-	else if (n == 0) {
-		bm_graph_seterr(w->g, "'%s': no such entity", focus);
-		rc = BM_ENOTFOUND;
-	} else if (n > 1) {
-		bm_graph_seterr(w->g, "'%s' names %ld entities: %s", focus, n,
-				cands.data);
-		rc = BM_EAMBIGUOUS;
-	} else {
-		rc = 0;
-	}
-	bm_buf_dispose(&cands);
+	bm_matches_free(&cands);
 	return rc;
 }
 

@@ -31,7 +31,7 @@ expect_eq "$(head -c 5 "$T/d.PDF")" "%PDF-" "PDF signature"
 
 "$BOMAY" render --db "$db" --focus "Không có ai" -o "$T/x.svg" 2>"$T/err"
 expect_status $? 3 "unknown focus"
-expect_contains "$(cat "$T/err")" "bomay: 'Không có ai': no such entity"
+expect_contains "$(cat "$T/err")" "bomay: no entity named 'Không có ai'"
 "$BOMAY" export --db "$db" --format dot --focus "Hà Nội" 2>"$T/err" >/dev/null
 expect_status $? 3 "ambiguous focus"
 expect_contains "$(cat "$T/err")" "names 2 entities"

@@ -91,6 +91,8 @@ static const walk_case cases[] = {
 	{"two sentences or more", {.min_evidence = 2}, 0, "1 2", "1"},
 	{"focus #9 through part_of",
 	 {.focus = "#9", .rel_mask = 1u << BM_REL_PART_OF}, 0, "8 9 11", "8 9"},
+	{"focus without accents", {.focus = "pham quoc hung"}, 0, "1 2 3",
+	 "1 2 3 6"},
 	{"unknown focus", {.focus = "Không có ai"}, BM_ENOTFOUND, "", ""},
 	{"ambiguous focus", {.focus = "Hà Nội"}, BM_EAMBIGUOUS, "", ""},
 };
