@@ -14,6 +14,8 @@ enum {
 };
 
 int bm_cmd_extract(int argc, char **argv);
+int bm_cmd_merge(int argc, char **argv);
+int bm_cmd_entity(int argc, char **argv);
 int bm_cmd_ingest(int argc, char **argv);
 int bm_cmd_query(int argc, char **argv);
 int bm_cmd_export(int argc, char **argv);

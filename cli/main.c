@@ -13,6 +13,9 @@ typedef struct {
 static const command commands[] = {
 	{"extract", bm_cmd_extract,
 	 "extract entities and relations as JSON Lines records"},
+	{"merge", bm_cmd_merge, "combine shard databases into one"},
+	{"entity", bm_cmd_entity,
+	 "correct the graph: merge, rename, alias, split, delete, undo"},
 	{"ingest", bm_cmd_ingest,
 	 "merge documents or records into the graph database"},
 	{"query", bm_cmd_query,

@@ -27,7 +27,7 @@ static char *col(sqlite3_stmt *st, int i)
 
 static const char SQL_LOAD[] =
 	"SELECT id, op, type, a, a_key, b, b_key, docs FROM rules"
-	" WHERE undone = 0 ORDER BY id";
+	" WHERE undone = 0 ORDER BY created_at, id";
 
 int bm_rules_load(bm_graph *g, bm_rules **out)
 {

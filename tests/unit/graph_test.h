@@ -53,6 +53,25 @@ static inline char *q_str(bm_graph *g, const char *sql)
 	return v ? v : strdup("");
 }
 
+/* Entities, relations (with roles, status, dates, evidence counts) and the
+ * number of aliases, documents and rules, in a text that two graphs share
+ * when they hold the same thing, whatever their ids. */
+static inline char *graph_fingerprint(bm_graph *g)
+{
+	return q_str(g,
+		     "SELECT (SELECT group_concat(x, ';') FROM (SELECT type || ':' ||"
+		     " name AS x FROM entities ORDER BY x)) || '#' ||"
+		     " (SELECT group_concat(x, ';') FROM (SELECT r.type || ':' ||"
+		     " s.name || '>' || coalesce(o.name, '-') || ':' ||"
+		     " coalesce(role, '') || ':' || status || ':' ||"
+		     " coalesce(first_seen, '') || ':' || coalesce(last_seen, '') ||"
+		     " ':' || n_evidence AS x FROM relations r JOIN entities s ON"
+		     " s.id = r.subject LEFT JOIN entities o ON o.id = r.object"
+		     " ORDER BY x)) || '#' || (SELECT count(*) FROM aliases) || '#' ||"
+		     " (SELECT count(*) FROM documents) || '#' ||"
+		     " (SELECT count(*) FROM rules)");
+}
+
 static inline bm_graph *mem_graph(void)
 {
 	bm_graph *g = NULL;

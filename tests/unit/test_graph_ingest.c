@@ -184,20 +184,6 @@ static const char *const perm_docs[] = {
 	"\"former\"}]}",
 };
 
-static char *fingerprint(bm_graph *g)
-{
-	return q_str(g,
-		     "SELECT (SELECT group_concat(x, ';') FROM (SELECT type || ':' ||"
-		     " name AS x FROM entities ORDER BY x)) || '#' ||"
-		     " (SELECT group_concat(x, ';') FROM (SELECT r.type || ':' ||"
-		     " s.name || '>' || coalesce(o.name, '-') || ':' ||"
-		     " coalesce(role, '') || ':' || status || ':' ||"
-		     " coalesce(first_seen, '') || ':' || coalesce(last_seen, '') ||"
-		     " ':' || n_evidence AS x FROM relations r JOIN entities s ON"
-		     " s.id = r.subject LEFT JOIN entities o ON o.id = r.object"
-		     " ORDER BY x)) || '#' || (SELECT count(*) FROM aliases)");
-}
-
 static void test_order_independence(void **state)
 {
 	(void)state;
@@ -214,7 +200,7 @@ static void test_order_independence(void **state)
 					bm_graph *g = mem_graph();
 					for (int k = 0; k < 4; k++)
 						ingest_json(g, perm_docs[order[k]], 0);
-					char *fp = fingerprint(g);
+					char *fp = graph_fingerprint(g);
 					if (!first)
 						first = fp;
 					else {
