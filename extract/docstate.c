@@ -14,6 +14,7 @@ void bm_docstate_init(bm_docstate *d)
 	bm_u64map_init(&d->person_last);
 	bm_u64map_init(&d->org_head);
 	bm_u64map_init(&d->head_count);
+	bm_u64map_init(&d->head_first);
 }
 
 void bm_docstate_dispose(bm_docstate *d)
@@ -30,6 +31,7 @@ void bm_docstate_dispose(bm_docstate *d)
 	bm_u64map_dispose(&d->person_last);
 	bm_u64map_dispose(&d->org_head);
 	bm_u64map_dispose(&d->head_count);
+	bm_u64map_dispose(&d->head_first);
 	memset(d, 0, sizeof *d);
 }
 
@@ -68,6 +70,7 @@ void bm_docstate_reset(bm_docstate *d, const char *text, size_t len)
 	bm_u64map_clear(&d->person_last);
 	bm_u64map_clear(&d->org_head);
 	bm_u64map_clear(&d->head_count);
+	bm_u64map_clear(&d->head_first);
 	d->rec = NULL;
 	d->limit_hit = 0;
 }
@@ -115,7 +118,8 @@ static int men_cmp(const void *a, const void *b)
 void bm_mentions_flush(bm_docstate *d)
 {
 	bm_record *r = d->rec;
-	qsort(d->men, d->nmen, sizeof *d->men, men_cmp);
+	if (d->nmen > 1) /* qsort(NULL, 0, ...) is undefined */
+		qsort(d->men, d->nmen, sizeof *d->men, men_cmp);
 	for (size_t i = 0; i < d->nmen;) {
 		size_t j = i;
 		while (j < d->nmen && d->men[j].ent == d->men[i].ent)

@@ -35,7 +35,19 @@ static void agency_row(void *payload, char **cols, size_t n)
 		return;
 	int generic = n >= 3 && strcmp(cols[2], "*") == 0;
 	const char *cls = generic ? "head" : "name";
-	const char *row[5] = {cols[0], cls, "y", "-", "-"};
+	const char *parent = "y";
+	if (generic) {
+		/* a generic head may start an embedded parent as its first
+		 * word may ("Cảnh sát hình sự" as "Cảnh sát": no) */
+		bm_toks t = {0};
+		bm_tokenize(L->fold, cols[0], strlen(cols[0]), 0, &t);
+		size_t m = 0;
+		const bm_lex_entry *e = bm_lex_match(&L->org, &t, 0, t.n, &m);
+		if (e && bm_lex_col(e, 2))
+			parent = e->col[2];
+		free(t.v);
+	}
+	const char *row[5] = {cols[0], cls, parent, "-", "-"};
 	bm_lex_add(&L->org, L->fold, row, 5);
 	if (n < 2 || !*cols[1])
 		return;
@@ -46,7 +58,7 @@ static void agency_row(void *payload, char **cols, size_t n)
 			*q++ = 0;
 		if (!*p)
 			continue;
-		const char *r2[5] = {p, cls, "y", cols[0], "-"};
+		const char *r2[5] = {p, cls, parent, cols[0], "-"};
 		bm_lex_add(&L->org, L->fold, r2, 5);
 	}
 	free(al);
@@ -61,11 +73,14 @@ static void acronym_row(void *payload, char **cols, size_t n)
 		return;
 	const char *cls = strcmp(cols[2], "org") == 0	 ? "name"
 			  : strcmp(cols[2], "head") == 0 ? "head"
+			  : strcmp(cols[2], "body") == 0 ? "head"
 							 : NULL;
 	if (!cls)
 		return;
-	const char *row[5] = {cols[0], cls, "y", cols[1], "-"};
-	bm_lex_add(&L->org, L->fold, row, 5);
+	/* body: a head that alone names the nationwide body (TAND) */
+	const char *row[6] = {cols[0], cls, "y", cols[1], "-",
+			      strcmp(cols[2], "body") == 0 ? "body" : "-"};
+	bm_lex_add(&L->org, L->fold, row, 6);
 }
 
 static void country_row(void *payload, char **cols, size_t n)
@@ -113,6 +128,7 @@ int bm_lexset_init(bm_lexset *L)
 	LOAD(abbrev, bm_data_abbrevs, 0, NULL);
 	LOAD(country, bm_data_countries, 0, NULL);
 	LOAD(stop_all, bm_data_stopwords, 1, "all");
+	LOAD(stop_all, bm_data_stopwords, 1, "time");
 	LOAD(stop_lower, bm_data_stopwords, 1, "lower");
 	LOAD(coop, bm_data_cues, 1, "coop");
 	LOAD(hold, bm_data_cues, 1, "hold");
@@ -120,9 +136,9 @@ int bm_lexset_init(bm_lexset *L)
 	LOAD(former, bm_data_cues, 1, "former");
 	LOAD(partof, bm_data_cues, 1, "partof");
 	LOAD(org, bm_data_heads, 0, NULL);
+	bm_tsv_each(bm_data_acronyms, bm_data_acronyms_len, acronym_row, L);
 	agency_ctx ac = {L};
 	bm_tsv_each(bm_data_agencies, bm_data_agencies_len, agency_row, &ac);
-	bm_tsv_each(bm_data_acronyms, bm_data_acronyms_len, acronym_row, L);
 	LOAD(acr, bm_data_acronyms, 0, NULL);
 	LOAD(placeword, bm_data_placewords, 0, NULL);
 	bm_tsv_each(bm_data_countries, bm_data_countries_len, country_row, L);

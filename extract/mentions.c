@@ -68,17 +68,33 @@ static size_t place_at(const scan *s, size_t i, int maxlevel,
 	size_t n = match(s, &s->L->place, i, &e);
 	if (!n || atoi(e->col[1]) > maxlevel)
 		return 0;
-	if (fl(s, i + n, BM_TK_WORD) && fl(s, i + n, BM_TK_CAP) &&
-	    !match(s, &s->L->stop_all, i + n, NULL) && maxlevel < 3) {
-		/* "Hà Nam Ninh": a longer name the table lacks is no place */
-		if (!match(s, &s->L->org, i + n, NULL) &&
-		    !title_at(s, i + n, NULL) &&
-		    !match(s, &s->L->surname, i + n, NULL))
-			return 0;
-	}
 	if (pe)
 		*pe = e;
 	return i + n;
+}
+
+/* A stop word inside a run of capitalized words ends a name, except a
+ * time word that is a given name ("Trần Huy Sáng", not "Sáng 8/2"). */
+static int stop_in_name(const scan *s, size_t j)
+{
+	const bm_lex_entry *e;
+	if (!match(s, &s->L->stop_all, j, &e))
+		return 0;
+	if (strcmp(e->col[1], "time") != 0)
+		return 1;
+	return fl(s, j + 1, BM_TK_DIGIT) || match(s, &s->L->stop_all, j + 1, NULL) ||
+	       match(s, &s->L->stop_lower, j + 1, NULL);
+}
+
+/* An organization with a name starts at j ("... Đài Tiếng nói Việt Nam"). */
+static int org_named_at(const scan *s, size_t j)
+{
+	const bm_lex_entry *e;
+	size_t n = match(s, &s->L->org, j, &e);
+	if (!n || strcmp(e->col[1], "law") == 0)
+		return 0;
+	return strcmp(e->col[1], "name") == 0 ||
+	       (fl(s, j + n, BM_TK_CAP) && !fl(s, j + n, BM_TK_ALLCAP));
 }
 
 /* A run of capitalized words from i that looks like a person's name:
@@ -93,9 +109,8 @@ static size_t person_run(const scan *s, size_t i, int need_surname)
 	while (j < s->lim && j - i < PERSON_MAX_TOK && fl(s, j, BM_TK_CAP) &&
 	       !fl(s, j, BM_TK_ALLCAP) &&
 	       (j == i || !(s->t[j].flags & BM_TK_NL))) {
-		if (j > i && (match(s, &s->L->stop_all, j, NULL) ||
-			      title_at(s, j, NULL) ||
-			      match(s, &s->L->hon, j, NULL)))
+		if (j > i && (stop_in_name(s, j) || title_at(s, j, NULL) ||
+			      org_named_at(s, j)))
 			break;
 		j++;
 	}
@@ -123,9 +138,11 @@ static void count_place(scan *s, size_t i, size_t j, int level)
 		d->pl = bm_xrealloc(d->pl, d->cappl * sizeof *d->pl);
 	}
 	bm_placecount *p = &d->pl[d->npl++];
+	const bm_lex_entry *e = bm_lex_exact(&s->L->place, &d->toks, i, j);
 	p->h = h;
 	p->count = 1;
-	p->level = (uint32_t)level;
+	p->level = e ? (uint32_t)atoi(e->col[1]) : (uint32_t)level;
+	p->kind = e ? e->col[2] : NULL;
 	p->name = bm_pool_add(d, d->text + s->t[i].start,
 			      s->t[j - 1].end - s->t[i].start);
 }
@@ -153,7 +170,8 @@ static size_t kind_place_at(scan *s, size_t i, size_t *bare_at, int *level,
 	size_t end = place_at(s, j, 3, &pe);
 	if (!end && fl(s, j, BM_TK_DIGIT))
 		end = j + 1;
-	if (!end && fl(s, j, BM_TK_CAP) && !fl(s, j, BM_TK_ALLCAP)) {
+	if (!end && fl(s, j, BM_TK_CAP) && !fl(s, j, BM_TK_ALLCAP) &&
+	    person_run(s, j, 1) < j + 2) {
 		end = j;
 		while (end < s->lim && end - j < 4 && fl(s, end, BM_TK_CAP) &&
 		       !match(s, &s->L->stop_all, end, NULL) &&
@@ -166,6 +184,14 @@ static size_t kind_place_at(scan *s, size_t i, size_t *bare_at, int *level,
 	if (count)
 		count_place(s, j, end, *level);
 	return end;
+}
+
+/* "và", "&", "-" between two parts of a name ("Lao động - Thương binh và
+ * Xã hội"). */
+static int is_joiner(const scan *s, size_t j)
+{
+	return is_char(s, j, "và") || is_char(s, j, "&") || is_char(s, j, "-") ||
+	       is_char(s, j, "\xE2\x80\x93");
 }
 
 /* The organization tail after a head ending at j0: capitalized words,
@@ -183,18 +209,16 @@ static size_t org_tail(scan *s, size_t j0, int synth, int loc_mode,
 	while (j < s->lim && j - j0 < ORG_MAX_TOK) {
 		if (j > j0 && (s->t[j].flags & BM_TK_NL))
 			break;
-		if (!fl(s, j, BM_TK_WORD)) {
-			/* "Lao động - Thương binh và Xã hội", "24/2014" */
-			if (end == j && j > j0 && fl(s, j + 1, BM_TK_CAP) &&
-			    (is_char(s, j, "-") || is_char(s, j, "\xE2\x80\x93")) &&
-			    fl(s, j, BM_TK_SPACE) && !match(s, &s->L->org, j + 1, NULL) &&
-			    !person_run(s, j + 1, 1)) {
-				j++;
-				continue;
-			}
+		if (!fl(s, j, BM_TK_WORD) && !is_joiner(s, j))
 			break;
+		if (is_joiner(s, j) && end == j && j > j0 && fl(s, j + 1, BM_TK_CAP) &&
+		    !match(s, &s->L->org, j + 1, NULL) &&
+		    !place_at(s, j + 1, 2, NULL) && !person_run(s, j + 1, 1)) {
+			j++; /* "Bộ Tài nguyên và Môi trường" */
+			continue;
 		}
-		if (match(s, &s->L->stop_all, j, NULL))
+		if (stop_in_name(s, j) || (!fl(s, j, BM_TK_CAP) &&
+					   match(s, &s->L->stop_all, j, NULL)))
 			break;
 		if (!loc_mode && title_at(s, j, NULL))
 			break;
@@ -202,7 +226,9 @@ static size_t org_tail(scan *s, size_t j0, int synth, int loc_mode,
 			break;
 		size_t bare_at;
 		int lv;
-		size_t pe = kind_place_at(s, j, &bare_at, &lv, 1);
+		size_t pe = 0;
+		if (!(fl(s, j, BM_TK_CAP) && match(s, &s->L->org, j, NULL)))
+			pe = kind_place_at(s, j, &bare_at, &lv, 1);
 		if (pe) {
 			if (pe == bare_at && pe > j)
 				*kind = 1;
@@ -244,13 +270,6 @@ static size_t org_tail(scan *s, size_t j0, int synth, int loc_mode,
 				end = j + 1 + n;
 				break;
 			}
-		}
-		if (is_char(s, j, "và") && fl(s, j + 1, BM_TK_CAP) &&
-		    !match(s, &s->L->org, j + 1, NULL) &&
-		    !place_at(s, j + 1, 2, NULL) && !person_run(s, j + 1, 1) &&
-		    end > j0) {
-			j++;
-			continue;
 		}
 		if (match(s, &s->L->stop_all, j, NULL) ||
 		    match(s, &s->L->stop_lower, j, NULL) ||
@@ -362,7 +381,7 @@ static size_t org_chunk(scan *s, size_t i, uint32_t sent)
 	if (!fl(s, i, BM_TK_CAP))
 		return 0;
 	size_t n = match(s, &s->L->org, i, &e);
-	if (!n)
+	if (!n || match(s, &s->L->stop_all, i, NULL) > n)
 		return 0;
 	const char *cls = e->col[1];
 	int kind = 0;
@@ -372,6 +391,10 @@ static size_t org_chunk(scan *s, size_t i, uint32_t sent)
 	if (strcmp(cls, "name") == 0) {
 		end = i + n;
 		flags |= CF_COMPLETE;
+		/* "Quốc hội Bồ Đào Nha", "Chính phủ Thụy Điển" */
+		size_t ce = place_at(s, end, 0, NULL);
+		if (ce)
+			end = ce;
 	} else {
 		int loc = strcmp(cls, "loc") == 0;
 		if (loc)
@@ -391,7 +414,7 @@ static size_t org_chunk(scan *s, size_t i, uint32_t sent)
 	bm_chunk *c = push(s, ck, i, end, sent);
 	c->flags = flags;
 	c->lx = e;
-	c->h0 = (uint32_t)(i + n);
+	c->h0 = (uint32_t)(i + 1); /* embedded parents may start at word 2 */
 	const char *full = bm_lex_col(e, 3);
 	if (full && end == i + n) {
 		c->name = bm_pool_add(s->d, full, strlen(full));
@@ -563,6 +586,13 @@ static void sentence(scan *s, uint32_t si)
 			const char *unit = bm_lex_col(te, 2);
 			if (unit) /* "Trưởng phòng X": the object Phòng X */
 				i = unit_chunk(s, i, unit, si);
+			continue;
+		}
+		/* countries ("Đài Loan" is no Đài) */
+		if (fl(s, i, BM_TK_CAP) && (end = place_at(s, i, 0, &e))) {
+			bm_chunk *c = push(s, CK_LOC, i, end, si);
+			c->name = canon(s, NULL, i, end);
+			i = end;
 			continue;
 		}
 		/* organizations, laws, named sites */

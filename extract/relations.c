@@ -121,10 +121,15 @@ static void holds(bm_docstate *d, size_t a, size_t b)
 			if (k < b && d->ch[k].kind == CK_PERSON)
 				hold[nh++] = k;
 		}
-		/* a list: "Phó Giám đốc gồm các ông bà: A, B và C" */
-		if (!nh && gend < b && d->ch[gend].kind == CK_CUE &&
-		    (d->ch[gend].sub & CUE_LIST)) {
-			size_t k = gend + 1;
+		/* a list: "Phó Giám đốc gồm các ông bà: A, B và C", "Các Phó
+		 * Thủ tướng: A, B", "Giám đốc Sở hiện nay là ông A" */
+		size_t lc = gend;
+		while (lc < b && lc < gend + 2 && d->ch[lc].kind == CK_OTHER)
+			lc++;
+		if (!nh && lc < b &&
+		    ((d->ch[lc].kind == CK_CUE && (d->ch[lc].sub & CUE_LIST)) ||
+		     (lc == gend && punct_is(d, &d->ch[lc], ":")))) {
+			size_t k = lc + 1;
 			for (int s = 0; k < b && s < 4 && d->ch[k].kind != CK_PERSON; s++)
 				k++;
 			while (k < b && d->ch[k].kind == CK_PERSON && nh < MAX_HOLDERS) {

@@ -139,10 +139,8 @@ static void embedded(const bm_lexset *L, bm_docstate *d, size_t child,
 		if (!end)
 			continue;
 		if (end != t1 || !named || strcmp(h->col[2], "y") != 0 ||
-		    strcmp(h->col[1], "law") == 0 || strcmp(h->col[1], "loc") == 0) {
-			k = hend - 1;
+		    strcmp(h->col[1], "law") == 0 || strcmp(h->col[1], "loc") == 0)
 			continue;
-		}
 		bm_buf b;
 		bm_buf_init(&b);
 		const char *full = bm_lex_col(h, 3);
@@ -176,12 +174,13 @@ static void embedded(const bm_lexset *L, bm_docstate *d, size_t child,
 
 /* The most mentioned place of a level (1: province or city, 2: district)
  * in the document, or NULL. */
-static const char *dominant(const bm_docstate *d, uint32_t level)
+static const char *dominant(const bm_docstate *d, uint32_t level,
+			    const char *kind)
 {
 	const bm_placecount *best = NULL;
 	for (size_t i = 0; i < d->npl; i++) {
 		const bm_placecount *p = &d->pl[i];
-		if (p->level != level)
+		if (p->level != level || (kind && p->kind && strcmp(kind, p->kind)))
 			continue;
 		if (!best || p->count > best->count)
 			best = p;
@@ -253,11 +252,25 @@ static int bare_acronym(const bm_docstate *d, const bm_chunk *c)
 {
 	return c->t1 == c->t0 + 1 && (d->toks.v[c->t0].flags & BM_TK_ALLCAP) &&
 	       !(c->flags & (CF_KIND | CF_SYNTH | CF_OWNER)) && c->lx &&
-	       bm_lex_col(c->lx, 3);
+	       bm_lex_col(c->lx, 3) && bm_lex_col(c->lx, 5);
 }
 
 static void register_org(const bm_lexset *L, bm_docstate *d, bm_chunk *c,
 			 size_t ent, int created);
+
+/* A generic head that is a proper name by itself ("Mặt trận Tổ quốc Việt
+ * Nam"): two capitalized words or more. */
+static int named_bare(const bm_docstate *d, const bm_chunk *c)
+{
+	size_t caps = 0;
+	if (c->flags & (CF_KIND | CF_SYNTH | CF_OWNER))
+		return 0;
+	for (size_t k = c->t0; k < c->t1; k++)
+		if ((d->toks.v[k].flags & BM_TK_CAP) &&
+		    !(d->toks.v[k].flags & BM_TK_ALLCAP))
+			caps++;
+	return caps >= 2;
+}
 
 static void resolve_org(const bm_lexset *L, bm_docstate *d, bm_chunk *c)
 {
@@ -267,7 +280,9 @@ static void resolve_org(const bm_lexset *L, bm_docstate *d, bm_chunk *c)
 	int created;
 	long ent = -1;
 	if (c->flags & CF_BARE) {
-		const char *place = (c->flags & CF_KIND) ? dominant(d, c->sub) : NULL;
+		const char *place = (c->flags & CF_KIND)
+					    ? dominant(d, c->sub, bm_pool_str(d, c->bare))
+					    : NULL;
 		if (place) {
 			bm_buf b;
 			bm_buf_init(&b);
@@ -291,7 +306,22 @@ static void resolve_org(const bm_lexset *L, bm_docstate *d, bm_chunk *c)
 		} else {
 			uint32_t *v = bm_u64map_get(&d->org_head, c->head);
 			uint32_t *n = bm_u64map_get(&d->head_count, c->head);
-			if (!v && bare_acronym(d, c)) {
+			uint32_t *f = bm_u64map_get(&d->head_first, c->head);
+			if (!v && f && *f != UINT32_MAX && *f < d->nch &&
+			    !(c->flags & CF_OWNER)) {
+				/* a back-reference to a name written later */
+				bm_chunk *o = &d->ch[*f];
+				int cr;
+				ent = entity(L, d, BM_ENT_ORG, bm_pool_str(d, o->name),
+					     s, e, &cr);
+				if (ent >= 0 && cr)
+					set_head(d, (size_t)ent, c->head);
+			} else if (!v && !f && named_bare(d, c)) {
+				int cr;
+				ent = entity(L, d, BM_ENT_ORG, name, s, e, &cr);
+				if (ent >= 0 && cr)
+					set_head(d, (size_t)ent, c->head);
+			} else if (!v && bare_acronym(d, c)) {
 				int cr;
 				ent = entity(L, d, BM_ENT_ORG, bm_lex_col(c->lx, 3), s,
 					     e, &cr);
@@ -449,9 +479,28 @@ static void resolve_acronyms(const bm_lexset *L, bm_docstate *d)
 	bm_buf_dispose(&w);
 }
 
+/* The first named organization of each head, for back-references that
+ * come before the name ("Sở ... Sở Nội vụ Hà Nội"). */
+static void first_heads(const bm_lexset *L, bm_docstate *d)
+{
+	for (size_t i = 0; i < d->nch; i++) {
+		bm_chunk *c = &d->ch[i];
+		if (c->kind != CK_ORG || (c->flags & CF_BARE) || !c->head)
+			continue;
+		int found;
+		uint32_t *v = bm_u64map_put(&d->head_first, c->head, (uint32_t)i,
+					    &found);
+		if (found && *v != UINT32_MAX &&
+		    hash_str(L, bm_pool_str(d, d->ch[*v].name)) !=
+			    hash_str(L, bm_pool_str(d, c->name)))
+			*v = UINT32_MAX;
+	}
+}
+
 int bm_resolve(const bm_lexset *L, bm_docstate *d)
 {
 	complete_owners(d);
+	first_heads(L, d);
 	for (size_t i = 0; i < d->nch && !d->limit_hit; i++) {
 		bm_chunk *c = &d->ch[i];
 		int created;

@@ -72,6 +72,7 @@ typedef struct {
 	uint64_t h;
 	int32_t name;      /* bare name in the pool */
 	uint32_t count, level;
+	const char *kind;  /* "tỉnh", "thành phố"... from places.tsv, or NULL */
 } bm_placecount;
 
 typedef struct {
@@ -90,6 +91,8 @@ typedef struct {
 	bm_u64map person_last; /* last-syllable hash -> latest person */
 	bm_u64map org_head;    /* head hash -> latest ORG entity */
 	bm_u64map head_count;  /* head hash -> ORG entities with it */
+	bm_u64map head_first;  /* head hash -> first named ORG chunk with it,
+				  UINT32_MAX when they name several */
 	uint64_t *ent_head;    /* per entity: head hash (ORG) */
 	size_t cap_ent_head;
 	struct bm_men { uint32_t ent, s, e; } *men; /* mentions, by chunk */
