@@ -85,7 +85,9 @@ static void expand_dir(bm_reader *r, const char *dir)
 		push_path(r, bm_buf_detach(&b, NULL), 1);
 	}
 	closedir(d);
-	qsort(r->paths + first, r->n_paths - first, sizeof *r->paths, cmp_str);
+	if (r->n_paths - first > 1) /* paths may still be NULL */
+		qsort(r->paths + first, r->n_paths - first, sizeof *r->paths,
+		      cmp_str);
 }
 
 int bm_reader_new(bm_reader **out, char *const *paths, size_t n_paths,

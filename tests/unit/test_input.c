@@ -115,6 +115,8 @@ static const tcase cases[] = {
 	  {"d/B.txt", "upper", 0}},
 	 {"d"}, 0, 0,
 	 {DOC("B", "upper", 0), DOC("a1", "A", 1), DOC("b", "bee", 0), END}},
+	{"an empty directory yields nothing", {{"e/", NULL, 0}}, {"e"}, 0, 0,
+	 {END}},
 	{"a listed .jsonl of records (gold, earlier output) holds no documents",
 	 {{"g/", NULL, 0},
 	  {"g/gold.jsonl", "{\"doc\": \"001\", \"entities\": []}\n", 0},
