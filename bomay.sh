@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # bomay.sh: the README's two commands.
 #   ./bomay.sh demo   install what is missing, build, run the pipeline on fixtures/text
-#   ./bomay.sh test   install what is missing, build (normal and sanitizer), run ctest
+#   ./bomay.sh test   install what is missing, fuzz smoke, build (normal and sanitizer), run ctest
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -41,6 +41,9 @@ demo() {
 
 run_tests() {
   setup
+  # The fuzz smoke first, so that the run closes on ctest's summary.
+  echo "== fuzz smoke (libFuzzer, 30 s a target)"
+  bench/fuzz.sh 30
   echo "== normal build"
   build build -DBOMAY_WERROR=ON
   ctest --test-dir build -j"$JOBS" --output-on-failure
@@ -48,8 +51,6 @@ run_tests() {
   build build-asan -DBOMAY_WERROR=ON -DBOMAY_SANITIZE=ON -DCMAKE_BUILD_TYPE=Debug
   ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
     ctest --test-dir build-asan -j"$JOBS" --output-on-failure
-  echo "== fuzz smoke (libFuzzer, 30 s a target)"
-  bench/fuzz.sh 30
 }
 
 case "${1:-}" in
