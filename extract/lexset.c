@@ -37,6 +37,7 @@ static void agency_row(void *payload, char **cols, size_t n)
 	const char *cls = generic ? "head" : "name";
 	const char *parent = "y";
 	if (generic) {
+		parent = "n";
 		/* a generic head may start an embedded parent as its first
 		 * word may ("Cảnh sát hình sự" as "Cảnh sát": no) */
 		bm_toks t = {0};

@@ -68,6 +68,14 @@ static size_t place_at(const scan *s, size_t i, int maxlevel,
 	size_t n = match(s, &s->L->place, i, &e);
 	if (!n || atoi(e->col[1]) > maxlevel)
 		return 0;
+	/* a one-word place inside a longer capitalized run is no place
+	 * ("Đức Pháp chủ", "Pháp Luật TPHCM") */
+	if (n == 1 && ((i > 0 && (s->t[i - 1].flags & BM_TK_CAP) &&
+			!(s->t[i].flags & BM_TK_NL) &&
+			!match(s, &s->L->placeword, i - 1, NULL)) ||
+		       (fl(s, i + 1, BM_TK_CAP) && !(s->t[i + 1].flags & BM_TK_NL) &&
+			!match(s, &s->L->stop_all, i + 1, NULL))))
+		return 0;
 	if (pe)
 		*pe = e;
 	return i + n;
@@ -122,7 +130,7 @@ static void count_place(scan *s, size_t i, size_t j, int level)
 {
 	bm_docstate *d = s->d;
 	uint64_t h = 0;
-	if (!s->count)
+	if (!s->count || level > 3)
 		return;
 	for (size_t k = i; k < j; k++)
 		if (s->t[k].flags & BM_TK_WORD)
@@ -411,6 +419,19 @@ static size_t org_chunk(scan *s, size_t i, uint32_t sent)
 	}
 	if (ck != CK_ORG && (flags & CF_BARE))
 		return 0;
+	/* "Ban Thường vụ Tỉnh ủy": a name ending in a head that implies its
+	 * place is completed like a bare one */
+	const char *implied = NULL;
+	if (ck == CK_ORG && !(flags & CF_BARE) && !(flags & CF_COMPLETE)) {
+		for (size_t m = 1; m <= 3 && m < end - i; m++) {
+			const bm_lex_entry *ie =
+				bm_lex_exact(&s->L->org, &s->d->toks, end - m, end);
+			if (ie && fl(s, end - m, BM_TK_CAP) && bm_lex_col(ie, 4)) {
+				implied = bm_lex_col(ie, 4);
+				break;
+			}
+		}
+	}
 	bm_chunk *c = push(s, ck, i, end, sent);
 	c->flags = flags;
 	c->lx = e;
@@ -429,7 +450,11 @@ static size_t org_chunk(scan *s, size_t i, uint32_t sent)
 	c->head = words_hash(s->L, hd);
 	if (full && strcmp(cls, "head") != 0)
 		c->head = words_hash(s->L, e->col[0]);
-	if (kind) {
+	if (implied) {
+		c->flags |= CF_BARE | CF_KIND | CF_IMPLIED;
+		c->bare = bm_pool_add(s->d, implied, strlen(implied));
+		c->sub = strcmp(implied, "tỉnh") == 0 || strcmp(implied, "thành phố") == 0 ? 1 : 2;
+	} else if (kind) {
 		/* the written place word, for completion */
 		const bm_lex_entry *pw;
 		size_t k = end - 1;
@@ -444,7 +469,7 @@ static size_t org_chunk(scan *s, size_t i, uint32_t sent)
 	} else if (flags & CF_BARE) {
 		const char *pk = bm_lex_col(e, 4);
 		if (pk) {
-			c->flags |= CF_KIND;
+			c->flags |= CF_KIND | CF_IMPLIED;
 			c->bare = bm_pool_add(s->d, pk, strlen(pk));
 			c->sub = strcmp(pk, "tỉnh") == 0 || strcmp(pk, "thành phố") == 0 ? 1 : 2;
 		}
@@ -523,7 +548,7 @@ static size_t unit_chunk(scan *s, size_t i, const char *unit, uint32_t sent)
 	c->lx = oe;
 	if (end == i && oe && bm_lex_col(oe, 4)) {
 		const char *pk = bm_lex_col(oe, 4);
-		c->flags |= CF_KIND;
+		c->flags |= CF_KIND | CF_IMPLIED;
 		c->bare = bm_pool_add(s->d, pk, strlen(pk));
 		c->sub = strcmp(pk, "tỉnh") == 0 || strcmp(pk, "thành phố") == 0 ? 1 : 2;
 	}
@@ -604,6 +629,11 @@ static void sentence(scan *s, uint32_t si)
 		size_t bare_at;
 		int level;
 		if ((end = kind_place_at(s, i, &bare_at, &level, 1)) && end > bare_at) {
+			if (level > 3) { /* streets, hamlets: no entity */
+				push(s, CK_OTHER, i, end, si);
+				i = end;
+				continue;
+			}
 			bm_chunk *c = push(s, CK_LOC, i, end, si);
 			c->sub = (uint32_t)level;
 			if (bare_at == i) { /* TP.HCM */
@@ -656,6 +686,11 @@ static void sentence(scan *s, uint32_t si)
 		/* capitalized words: acronyms, places, persons */
 		int pk = prev_kind(s, first);
 		int after_hon = pk == CK_HON || pk == CK_RANK || pk == CK_DEG;
+		/* "Chủ tịch Quốc hội Eduardo Ferro Rodrigues": right after a
+		 * title (and its organization) a name needs no known surname */
+		int after_title = pk == CK_TITLE ||
+				  (pk == CK_ORG && s->d->nch >= first + 2 &&
+				   s->d->ch[s->d->nch - 2].kind == CK_TITLE);
 		if (fl(s, i, BM_TK_ALLCAP)) {
 			if ((n = match(s, &s->L->acr, i, &e))) {
 				push(s, CK_OTHER, i, i + n, si);
@@ -679,7 +714,7 @@ static void sentence(scan *s, uint32_t si)
 			i = end;
 			continue;
 		}
-		end = person_run(s, i, !after_hon);
+		end = person_run(s, i, !after_hon && !after_title);
 		if (end >= i + 2 || (after_hon && end == i + 1)) {
 			bm_chunk *c = push(s, CK_PERSON, i, end, si);
 			if (end == i + 1)

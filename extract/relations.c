@@ -76,10 +76,17 @@ static size_t group(const bm_docstate *d, size_t g0, size_t b, slot *sl,
 		}
 		if (*ns < MAX_SLOTS)
 			sl[(*ns)++] = x;
+		/* "đại biểu Quốc hội đoàn Hà Tĩnh, Ủy viên ...": a place may
+		 * qualify a post */
 		size_t k = j;
+		if (k + 1 < b && d->ch[k].kind == CK_OTHER && d->ch[k + 1].kind == CK_LOC)
+			k++;
+		if (k < b && d->ch[k].kind == CK_LOC)
+			k++;
+		size_t q = k;
 		if (k < b && is_sep(d, &d->ch[k]))
 			k++;
-		if (k < b && d->ch[k].kind == CK_TITLE && k - j <= 1) {
+		if (k < b && d->ch[k].kind == CK_TITLE && k - q <= 1) {
 			j = k;
 			continue;
 		}
@@ -87,7 +94,18 @@ static size_t group(const bm_docstate *d, size_t g0, size_t b, slot *sl,
 	}
 }
 
-static void holds(bm_docstate *d, size_t a, size_t b)
+/* A title written without its organization takes the organization the
+ * sentence named last before it ("Giám đốc Sở Nội vụ là ông A; 8 Phó
+ * Giám đốc gồm ..."), or none. */
+static long implicit_org(const bm_docstate *d, size_t a, size_t title)
+{
+	for (size_t k = title; k-- > a;)
+		if (d->ch[k].kind == CK_ORG && d->ch[k].ent >= 0)
+			return d->ch[k].ent;
+	return -1;
+}
+
+static void holds(const bm_lexset *L, bm_docstate *d, size_t a, size_t b)
 {
 	slot sl[MAX_SLOTS];
 	size_t hold[MAX_HOLDERS];
@@ -144,19 +162,43 @@ static void holds(bm_docstate *d, size_t a, size_t b)
 		if (!nh && g0 > a) {
 			int cue = 0;
 			size_t k = g0;
-			for (int s = 0; k > a && s < 8; s++) {
+			for (int s = 0; k > a && s < 10; s++) {
 				const bm_chunk *c = &d->ch[--k];
 				if (c->kind == CK_PERSON) {
 					if (cue)
 						hold[nh++] = k;
 					break;
 				}
+				if (punct_is(d, c, ")")) {
+					/* "Ông A (ảnh), Chủ tịch ...": skip the brackets */
+					size_t o = k;
+					while (o > a && o + 12 > k && !punct_is(d, &d->ch[o], "("))
+						o--;
+					if (punct_is(d, &d->ch[o], "(")) {
+						k = o;
+						cue = 1;
+						continue;
+					}
+					break;
+				}
 				if (c->kind == CK_CUE && (c->sub & (CUE_HOLD | CUE_FORMER)))
 					cue = 1;
 				else if (c->kind != CK_OTHER && c->kind != CK_HON &&
-					 !punct_is(d, c, ",") && c->kind != CK_CUE)
+					 !punct_is(d, c, ",") && !punct_is(d, c, "(") &&
+					 !punct_is(d, c, ":") && c->kind != CK_CUE)
 					break;
 			}
+		}
+		/* "Ủy viên Ban Thường vụ Tỉnh ủy, Phó Chủ tịch UBND tỉnh, bà
+		 * đã ...": the pronoun is the person last named */
+		if (!nh && gend + 1 < b && punct_is(d, &d->ch[gend], ",") &&
+		    bm_lex_exact(&L->hon, &d->toks, d->ch[gend + 1].t0,
+				 d->ch[gend + 1].t1)) {
+			for (size_t k = g0; k-- > 0 && k + 400 > g0;)
+				if (d->ch[k].kind == CK_PERSON && d->ch[k].ent >= 0) {
+					hold[nh++] = k;
+					break;
+				}
 		}
 		for (size_t h = 0; h < nh; h++) {
 			const bm_chunk *p = &d->ch[hold[h]];
@@ -165,6 +207,8 @@ static void holds(bm_docstate *d, size_t a, size_t b)
 			for (size_t s = 0; s < ns; s++) {
 				const bm_chunk *t = &d->ch[sl[s].title];
 				long obj = sl[s].org >= 0 ? d->ch[sl[s].org].ent : -1;
+				if (sl[s].org < 0 && !(t->flags & CF_NATIONAL))
+					obj = implicit_org(d, a, sl[s].title);
 				if (obj >= 0 &&
 				    d->rec->entities[obj].type != BM_ENT_ORG)
 					obj = -1;
@@ -271,7 +315,7 @@ void bm_relations(const bm_lexset *L, bm_docstate *d)
 		uint32_t si = d->ch[a].sent;
 		while (b < d->nch && d->ch[b].sent == si)
 			b++;
-		holds(d, a, b);
+		holds(L, d, a, b);
 		partofs(d, a, b);
 		coops(L, d, a, b, si);
 		a = b;

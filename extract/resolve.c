@@ -258,6 +258,14 @@ static int bare_acronym(const bm_docstate *d, const bm_chunk *c)
 static void register_org(const bm_lexset *L, bm_docstate *d, bm_chunk *c,
 			 size_t ent, int created);
 
+/* The hash of a name's first word. */
+static uint64_t first_word(const bm_lexset *L, const char *name)
+{
+	const char *sp = strchr(name, ' ');
+	size_t n = sp ? (size_t)(sp - name) : strlen(name);
+	return bm_text_hash(L->fold, name, n, 1, NULL);
+}
+
 /* A generic head that is a proper name by itself ("Mặt trận Tổ quốc Việt
  * Nam"): two capitalized words or more. */
 static int named_bare(const bm_docstate *d, const bm_chunk *c)
@@ -291,7 +299,7 @@ static void resolve_org(const bm_lexset *L, bm_docstate *d, bm_chunk *c)
 			const char *kw = bm_pool_str(d, c->bare);
 			size_t nl = strlen(name), kl = kw ? strlen(kw) : 0;
 			if (kw && !(nl >= kl && strcmp(name + nl - kl, kw) == 0) &&
-			    !(c->lx && bm_lex_col(c->lx, 4))) {
+			    !(c->flags & CF_IMPLIED)) {
 				bm_buf_putc(&b, ' ');
 				bm_buf_puts(&b, kw);
 			}
@@ -360,6 +368,10 @@ static void register_org(const bm_lexset *L, bm_docstate *d, bm_chunk *c,
 		(*n)++;
 	}
 	*bm_u64map_put(&d->org_head, c->head, 0, NULL) = (uint32_t)ent;
+	/* "Sở" refers back to "Sở Nội vụ Hà Nội" whose head is "Sở Nội vụ" */
+	uint64_t w1 = first_word(L, bm_pool_str(d, c->name));
+	if (w1 != c->head)
+		*bm_u64map_put(&d->org_head, w1, 0, NULL) = (uint32_t)ent;
 	if (!(c->flags & CF_OWNED))
 		embedded(L, d, ent, c->h0, c->t1, c->sent, 0);
 }
@@ -383,7 +395,9 @@ static void resolve_loc(const bm_lexset *L, bm_docstate *d, bm_chunk *c)
 		if (kbuf)
 			key = kbuf;
 	}
-	uint64_t k = salt(BM_ENT_LOC, hash_str(L, key));
+	/* "TT.Phú Thiện" and "H.Phú Thiện" are two places: the key holds the
+	 * level (of the place word, or of the lowest unit of that name) */
+	uint64_t k = salt(BM_ENT_LOC, hash_str(L, key)) + c->sub * 0x100000001B3ULL;
 	uint32_t *v = bm_u64map_get(&d->ents, k);
 	long ent;
 	if (v) {
@@ -490,6 +504,14 @@ static void first_heads(const bm_lexset *L, bm_docstate *d)
 		int found;
 		uint32_t *v = bm_u64map_put(&d->head_first, c->head, (uint32_t)i,
 					    &found);
+		if (found && *v != UINT32_MAX &&
+		    hash_str(L, bm_pool_str(d, d->ch[*v].name)) !=
+			    hash_str(L, bm_pool_str(d, c->name)))
+			*v = UINT32_MAX;
+		uint64_t w1 = first_word(L, bm_pool_str(d, c->name));
+		if (w1 == c->head)
+			continue;
+		v = bm_u64map_put(&d->head_first, w1, (uint32_t)i, &found);
 		if (found && *v != UINT32_MAX &&
 		    hash_str(L, bm_pool_str(d, d->ch[*v].name)) !=
 			    hash_str(L, bm_pool_str(d, c->name)))

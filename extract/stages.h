@@ -46,7 +46,9 @@ enum {
 	CF_KIND = 32,    /* ORG: ends in a bare place word ("UBND tỉnh") */
 	CF_NATIONAL = 64,/* TITLE: takes an object only when one is written */
 	CF_FORMER = 128, /* TITLE: "nguyên", "cựu" before it */
-	CF_OWNED = 256   /* ORG: its owner was completed from the context */
+	CF_OWNED = 256,  /* ORG: its owner was completed from the context */
+	CF_IMPLIED = 512 /* ORG with CF_KIND: the kind of place is implied by
+			    a head ("Tỉnh ủy"), not written */
 };
 
 /* Cue classes (CK_CUE's sub). */
