@@ -360,9 +360,11 @@ static int walk_edges(walk *w, int focused)
 	bm_buf_init(&sql);
 	bm_buf_puts(&sql,
 		"SELECT r.id, r.type, r.subject, r.object, r.role, r.status,"
-		" r.first_seen, r.last_seen, r.n_evidence FROM relations r"
-		" JOIN entities s ON s.id = r.subject"
-		" JOIN entities o ON o.id = r.object WHERE ");
+		" r.first_seen, r.last_seen, r.n_evidence FROM relations r");
+	if (w->types.len) /* the ends' types, only when they matter */
+		bm_buf_puts(&sql, " JOIN entities s ON s.id = r.subject"
+				  " JOIN entities o ON o.id = r.object");
+	bm_buf_puts(&sql, " WHERE ");
 	bm_buf_puts(&sql, w->filter.data);
 	if (focused) {
 		bm_buf_puts(&sql,
