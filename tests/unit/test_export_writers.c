@@ -36,6 +36,13 @@ static const bm_node nodes[] = {
 	{9, BM_ENT_LAW, "Ctl\x01" "A\tB\nC\rD\x7f", NULL, 0, 1, 1, NULL, NULL},
 	{10, BM_ENT_OTHER, "-1.5", NULL, 0, 1, 1, NULL, NULL},
 	{11, BM_ENT_PERSON, "Nguyễn \\\"Văn\\\" A", NULL, 0, 1, 1, NULL, NULL},
+	/* longer than agwrite's lines: it breaks them with backslash-newline */
+	{12, BM_ENT_ORG,
+	 "Ủy ban nhân dân \\ tỉnh \"Quảng Ninh\" và Ủy ban nhân dân \\ tỉnh "
+	 "\"Quảng Ninh\" và Ủy ban nhân dân \\ tỉnh \"Quảng Ninh\" và Ủy ban "
+	 "nhân dân \\ tỉnh \"Quảng Ninh\" và Ủy ban nhân dân \\ tỉnh \"Quảng "
+	 "Ninh\" và Ủy ban nhân dân \\ tỉnh \"Quảng Ninh\"\\",
+	 NULL, 0, 1, 1, NULL, NULL},
 };
 
 static const bm_edge edges[] = {
