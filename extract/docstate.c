@@ -25,6 +25,7 @@ void bm_docstate_dispose(bm_docstate *d)
 	free(d->pl);
 	free(d->ent_head);
 	free(d->men);
+	free(d->mask);
 	bm_buf_dispose(&d->pool);
 	bm_u64map_dispose(&d->plmap);
 	bm_u64map_dispose(&d->ents);
@@ -58,6 +59,11 @@ void bm_docstate_reset(bm_docstate *d, const char *text, size_t len)
 	d->sents.n = 0;
 	d->nch = 0;
 	d->nmen = 0;
+	if (d->capmask > KEEP_MAX) {
+		free(d->mask);
+		d->mask = NULL;
+		d->capmask = 0;
+	}
 	if (d->capmen > KEEP_MAX) {
 		free(d->men);
 		d->men = NULL;

@@ -11,6 +11,7 @@ void bm_lex_init(bm_lex *lx)
 {
 	memset(lx, 0, sizeof *lx);
 	bm_u64map_init(&lx->index);
+	bm_u64map_init(&lx->prefix);
 }
 
 void bm_lex_dispose(bm_lex *lx)
@@ -20,6 +21,7 @@ void bm_lex_dispose(bm_lex *lx)
 	free(lx->blocks);
 	free(lx->rows);
 	bm_u64map_dispose(&lx->index);
+	bm_u64map_dispose(&lx->prefix);
 	memset(lx, 0, sizeof *lx);
 }
 
@@ -51,10 +53,13 @@ static const bm_lex_entry *add_row(bm_lex *lx, const bm_fold *f,
 		return NULL;
 	bm_toks t = {0};
 	bm_tokenize(f, phrase, strlen(phrase), 0, &t);
-	uint64_t ph = 0;
-	for (size_t i = 0; i < t.n; i++)
-		ph = bm_phrase_step(ph, t.v[i].h);
+	uint64_t ph = 0, pre[BM_LEX_MAXTOK];
 	ntok = t.n;
+	for (size_t i = 0; i < t.n; i++) {
+		ph = bm_phrase_step(ph, t.v[i].h);
+		if (i < BM_LEX_MAXTOK)
+			pre[i] = ph;
+	}
 	free(t.v);
 	if (ntok == 0 || ntok > BM_LEX_MAXTOK)
 		return NULL;
@@ -63,6 +68,8 @@ static const bm_lex_entry *add_row(bm_lex *lx, const bm_fold *f,
 	if (found)
 		return NULL;
 	(void)slot;
+	for (size_t i = 0; i + 1 < ntok; i++)
+		bm_u64map_put(&lx->prefix, pre[i], 1, NULL);
 	if (lx->n == lx->cap) {
 		lx->cap = lx->cap ? lx->cap * 2 : 64;
 		lx->rows = bm_xrealloc(lx->rows, lx->cap * sizeof *lx->rows);
@@ -149,25 +156,25 @@ size_t bm_lex_load_tsv(bm_lex *lx, const bm_fold *f, const char *data,
 const bm_lex_entry *bm_lex_match(const bm_lex *lx, const bm_toks *toks,
 				 size_t i, size_t lim, size_t *ntok)
 {
-	uint64_t ph[BM_LEX_MAXTOK + 1];
 	size_t n = lx->maxtok;
+	const bm_lex_entry *best = NULL;
 	if (!lx->n || i >= lim)
 		return NULL;
 	if (n > lim - i)
 		n = lim - i;
+	/* longest match, stopping where no phrase goes on */
 	uint64_t h = 0;
 	for (size_t k = 0; k < n; k++) {
 		h = bm_phrase_step(h, toks->v[i + k].h);
-		ph[k + 1] = h;
-	}
-	for (size_t k = n; k >= 1; k--) {
-		uint32_t *v = bm_u64map_get(&lx->index, ph[k]);
-		if (v && lx->rows[*v].ntok == k) {
-			*ntok = k;
-			return &lx->rows[*v];
+		uint32_t *v = bm_u64map_get(&lx->index, h);
+		if (v && lx->rows[*v].ntok == k + 1) {
+			best = &lx->rows[*v];
+			*ntok = k + 1;
 		}
+		if (k + 1 < n && !bm_u64map_get(&lx->prefix, h))
+			break;
 	}
-	return NULL;
+	return best;
 }
 
 const bm_lex_entry *bm_lex_exact(const bm_lex *lx, const bm_toks *toks,

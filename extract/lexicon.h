@@ -23,7 +23,9 @@ typedef struct {
 	bm_lex_entry *rows;
 	size_t n, cap;
 	bm_u64map index;     /* phrase hash -> row */
+	bm_u64map prefix;    /* hashes of the proper prefixes of phrases */
 	uint32_t maxtok;
+	uint32_t bit;        /* this table's bit in a first-word mask */
 	char **blocks;       /* owned copies of the text the rows point into */
 	size_t nblocks, arena_used, arena_cap;
 } bm_lex;

@@ -144,6 +144,18 @@ int bm_lexset_init(bm_lexset *L)
 	LOAD(placeword, bm_data_placewords, 0, NULL);
 	bm_tsv_each(bm_data_countries, bm_data_countries_len, country_row, L);
 	LOAD(place, bm_data_places, 0, NULL);
+	bm_u64map_init(&L->first);
+	for (size_t t = 0; t < BM_ARRAY_LEN(all); t++) {
+		all[t]->bit = 1u << t;
+		for (size_t i = 0; i < all[t]->n; i++) {
+			const char *p = all[t]->rows[i].col[0];
+			bm_toks tk = {0};
+			bm_tokenize(L->fold, p, strlen(p), 0, &tk);
+			if (tk.n)
+				*bm_u64map_put(&L->first, tk.v[0].h, 0, NULL) |= all[t]->bit;
+			free(tk.v);
+		}
+	}
 	for (size_t i = 0; i < L->org.n; i++) {
 		learn_pairs(L, L->org.rows[i].col[0]);
 		const char *full = bm_lex_col(&L->org.rows[i], 3);
@@ -163,5 +175,6 @@ void bm_lexset_dispose(bm_lexset *L)
 	for (size_t i = 0; i < BM_ARRAY_LEN(all); i++)
 		bm_lex_dispose(all[i]);
 	bm_u64map_dispose(&L->bigram);
+	bm_u64map_dispose(&L->first);
 	bm_fold_free(L->fold);
 }

@@ -36,6 +36,11 @@ static size_t match(const scan *s, const bm_lex *lx, size_t i,
 		    const bm_lex_entry **e)
 {
 	size_t n = 0;
+	if (i >= s->lim || !(s->d->mask[i] & lx->bit)) {
+		if (e)
+			*e = NULL;
+		return 0;
+	}
 	const bm_lex_entry *r = bm_lex_match(lx, &s->d->toks, i, s->lim, &n);
 	if (e)
 		*e = r;
@@ -506,8 +511,11 @@ static size_t unit_chunk(scan *s, size_t i, const char *unit, uint32_t sent)
 			}
 		free(t.v);
 		bm_buf_dispose(&b);
-		if (w == nw && h == uh)
-			return org_chunk(s, i, sent);
+		if (w == nw && h == uh) {
+			size_t oe = org_chunk(s, i, sent);
+			if (oe > i)
+				return oe;
+		}
 	}
 	int kind = 0;
 	size_t end = org_tail(s, i, 1, 0, &kind);
@@ -609,8 +617,11 @@ static void sentence(scan *s, uint32_t si)
 				c->flags |= CF_NATIONAL;
 			i = end;
 			const char *unit = bm_lex_col(te, 2);
-			if (unit) /* "Trưởng phòng X": the object Phòng X */
-				i = unit_chunk(s, i, unit, si);
+			if (unit) { /* "Trưởng phòng X": the object Phòng X */
+				size_t ue = unit_chunk(s, i, unit, si);
+				if (ue > i)
+					i = ue;
+			}
 			continue;
 		}
 		/* countries ("Đài Loan" is no Đài) */
@@ -741,6 +752,12 @@ static int is_abbrev(void *payload, const bm_toks *toks, size_t i)
 
 void bm_mentions(const bm_lexset *L, bm_docstate *d)
 {
+	if (d->capmask < d->toks.n + 1) {
+		d->capmask = d->toks.n + 1;
+		d->mask = bm_xrealloc(d->mask, d->capmask * sizeof *d->mask);
+	}
+	for (size_t i = 0; i < d->toks.n; i++)
+		d->mask[i] = bm_lexset_mask(L, d->toks.v[i].h);
 	scan s = {L, d, d->toks.v, 0, 1};
 	for (uint32_t si = 0; si < d->sents.n; si++)
 		sentence(&s, si);

@@ -246,7 +246,8 @@ static void coops(const bm_lexset *L, bm_docstate *d, size_t a, size_t b,
 	const bm_sent *st = &d->sents.v[si];
 	for (size_t p = st->t0; p < st->t1; p++) {
 		size_t n = 0;
-		if (!bm_lex_match(&L->coop, &d->toks, p, st->t1, &n))
+		if (!(d->mask[p] & L->coop.bit) ||
+		    !bm_lex_match(&L->coop, &d->toks, p, st->t1, &n))
 			continue;
 		/* the first organization before the cue (one that is not a
 		 * title's object if there is one) and the first after it; with

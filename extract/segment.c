@@ -102,21 +102,36 @@ static inline uint64_t hstep(uint64_t h, uint32_t v)
 	return (h ^ v) * HP;
 }
 
-/* Decodes one code point at s[i] (valid UTF-8). */
+/* Decodes one code point at s[i]; the text is valid UTF-8 (normalized),
+ * a stray byte gives U+FFFD. */
 static inline int32_t decode(const unsigned char *s, size_t len, size_t *i)
 {
-	unsigned char b = s[*i];
+	size_t k = *i;
+	unsigned char b = s[k];
 	if (b < 0x80) {
-		(*i)++;
+		*i = k + 1;
 		return b;
 	}
+	if (b >= 0xC2 && b < 0xE0 && k + 1 < len && (s[k + 1] & 0xC0) == 0x80) {
+		*i = k + 2;
+		return ((b & 0x1F) << 6) | (s[k + 1] & 0x3F);
+	}
+	if (b >= 0xE0 && b < 0xF0 && k + 2 < len && (s[k + 1] & 0xC0) == 0x80 &&
+	    (s[k + 2] & 0xC0) == 0x80) {
+		int32_t c = ((b & 0x0F) << 12) | ((s[k + 1] & 0x3F) << 6) |
+			    (s[k + 2] & 0x3F);
+		if (c >= 0x800 && (c < 0xD800 || c > 0xDFFF)) {
+			*i = k + 3;
+			return c;
+		}
+	}
 	int32_t cp;
-	int n = bm_utf8_next((const char *)s + *i, len - *i, &cp);
+	int n = bm_utf8_next((const char *)s + k, len - k, &cp);
 	if (n <= 0) {
-		(*i)++;
+		*i = k + 1;
 		return 0xFFFD;
 	}
-	*i += (size_t)n;
+	*i = k + (size_t)n;
 	return cp;
 }
 
@@ -129,12 +144,13 @@ static void push(bm_toks *out, const bm_tok *t)
 	out->v[out->n++] = *t;
 }
 
-void bm_tokenize(const bm_fold *f, const char *str, size_t len, size_t base,
-		 bm_toks *out)
+/* Reads the token at or after *pos of s[0..len) into *t (offsets from 0);
+ * returns 0 at the end. */
+static int next_tok(const bm_fold *f, const unsigned char *s, size_t len,
+		    size_t *pos, bm_tok *t)
 {
-	const unsigned char *s = (const unsigned char *)str;
-	size_t i = 0;
-	uint32_t pre = 0; /* SPACE / NL flags for the next token */
+	size_t i = *pos;
+	uint32_t pre = 0; /* SPACE / NL flags of the token */
 	fold_cp tmp;
 	while (i < len) {
 		size_t st = i;
@@ -152,27 +168,25 @@ void bm_tokenize(const bm_fold *f, const char *str, size_t len, size_t base,
 				pre |= BM_TK_NL;
 			continue;
 		}
-		bm_tok t;
-		t.start = (uint32_t)(st + base);
-		t.flags = pre;
-		pre = 0;
+		t->start = (uint32_t)st;
+		t->flags = pre;
 		if (fc->cls == C_OTHER) {
-			t.end = (uint32_t)(i + base);
-			t.h = hstep(hstep(H0, (uint32_t)fc->base[0]), 0x7FFFFFFF);
-			push(out, &t);
-			continue;
+			t->end = (uint32_t)i;
+			t->h = hstep(hstep(H0, (uint32_t)fc->base[0]), 0x7FFFFFFF);
+			*pos = i;
+			return 1;
 		}
 		/* a word: letters, marks, digits */
 		uint64_t h = H0;
 		uint32_t tones[4];
 		int ntones = 0, nletters = 0, nupper = 0;
-		t.flags |= BM_TK_WORD;
+		t->flags |= BM_TK_WORD;
 		if (fc->cls == C_UPPER)
-			t.flags |= BM_TK_CAP;
+			t->flags |= BM_TK_CAP;
 		else if (fc->cls == C_LOWER)
-			t.flags |= BM_TK_LOWER;
+			t->flags |= BM_TK_LOWER;
 		else if (fc->cls == C_DIGIT)
-			t.flags |= BM_TK_DIGIT;
+			t->flags |= BM_TK_DIGIT;
 		size_t end = i;
 		for (;;) {
 			for (int k = 0; k < fc->nbase; k++)
@@ -206,9 +220,24 @@ void bm_tokenize(const bm_fold *f, const char *str, size_t len, size_t base,
 		for (int k = 0; k < ntones; k++)
 			h = hstep(h, tones[k]);
 		if (nletters >= 2 && nupper == nletters)
-			t.flags |= BM_TK_ALLCAP;
-		t.end = (uint32_t)(end + base);
-		t.h = h;
+			t->flags |= BM_TK_ALLCAP;
+		t->end = (uint32_t)end;
+		t->h = h;
+		*pos = end;
+		return 1;
+	}
+	*pos = i;
+	return 0;
+}
+
+void bm_tokenize(const bm_fold *f, const char *str, size_t len, size_t base,
+		 bm_toks *out)
+{
+	size_t pos = 0;
+	bm_tok t;
+	while (next_tok(f, (const unsigned char *)str, len, &pos, &t)) {
+		t.start += (uint32_t)base;
+		t.end += (uint32_t)base;
 		push(out, &t);
 	}
 }
@@ -216,17 +245,15 @@ void bm_tokenize(const bm_fold *f, const char *str, size_t len, size_t base,
 uint64_t bm_text_hash(const bm_fold *f, const char *s, size_t len,
 		      int words_only, size_t *n_words)
 {
-	bm_toks t = {0};
 	uint64_t ph = 0;
-	size_t n = 0;
-	bm_tokenize(f, s, len, 0, &t);
-	for (size_t i = 0; i < t.n; i++) {
-		if (words_only && !(t.v[i].flags & BM_TK_WORD))
+	size_t n = 0, pos = 0;
+	bm_tok t;
+	while (next_tok(f, (const unsigned char *)s, len, &pos, &t)) {
+		if (words_only && !(t.flags & BM_TK_WORD))
 			continue;
-		ph = bm_phrase_step(ph, t.v[i].h);
+		ph = bm_phrase_step(ph, t.h);
 		n++;
 	}
-	free(t.v);
 	if (n_words)
 		*n_words = n;
 	return ph;

@@ -25,7 +25,16 @@ typedef struct {
 	bm_lex placeword;  /* placewords.tsv */
 	bm_lex place;      /* places.tsv (and countries.tsv at level 0) */
 	bm_u64map bigram;  /* (word, lower-case next word) pairs seen in names */
+	bm_u64map first;   /* word hash -> bits of the tables with a phrase
+			      starting with that word */
 } bm_lexset;
+
+/* The first-word mask of a token (which tables may match there). */
+static inline uint32_t bm_lexset_mask(const bm_lexset *L, uint64_t h)
+{
+	const uint32_t *v = bm_u64map_get(&L->first, h);
+	return v ? *v : 0;
+}
 
 int bm_lexset_init(bm_lexset *L);
 void bm_lexset_dispose(bm_lexset *L);
@@ -81,6 +90,8 @@ typedef struct {
 	const char *text;
 	size_t len;
 	bm_toks toks;
+	uint32_t *mask;        /* per token: bm_lexset_mask */
+	size_t capmask;
 	bm_sents sents;
 	bm_chunk *ch;
 	size_t nch, capch;

@@ -111,13 +111,26 @@ int bm_text_normalize(const char *in, size_t len, int lossy, char **out,
 			i += (size_t)n;
 			continue;
 		}
-		if (is_space_cp(cp))
+		if (is_space_cp(cp)) {
 			bm_buf_putc(&b, ' ');
-		else
-			bm_buf_put(&b, in + i, (size_t)n);
-		if (!nfc_stable(cp))
-			simple = 0;
-		i += (size_t)n;
+			i += (size_t)n;
+			continue;
+		}
+		/* copy a run of ordinary non-ASCII characters at once */
+		size_t j = i;
+		for (;;) {
+			if (!nfc_stable(cp))
+				simple = 0;
+			j += (size_t)n;
+			if (j >= len || (unsigned char)in[j] < 0x80)
+				break;
+			n = bm_utf8_next(in + j, len - j, &cp);
+			if (n < 0 || cp == 0 || cp == 0xFEFF || cp == 0x200B ||
+			    is_space_cp(cp))
+				break;
+		}
+		bm_buf_put(&b, in + i, j - i);
+		i = j;
 	}
 	if (!simple) {
 		char *nfc = bm_text_nfc(b.data ? b.data : "", b.len);

@@ -95,6 +95,11 @@ void bm_buf_puts(bm_buf *b, const char *s)
 
 void bm_buf_putc(bm_buf *b, char c)
 {
+	if (b->len + 2 <= b->cap) { /* room for c and the NUL */
+		b->data[b->len++] = c;
+		b->data[b->len] = '\0';
+		return;
+	}
 	bm_buf_put(b, &c, 1);
 }
 
