@@ -161,7 +161,7 @@ static json_t *matches_json(const bm_matches *m)
 	json_t *a = json_array();
 	for (size_t i = 0; i < m->n; i++)
 		json_array_append_new(
-			a, json_pack("{sIssssssI}", "id", (json_int_t)m->v[i].id,
+			a, json_pack("{sIsssssssI}", "id", (json_int_t)m->v[i].id,
 				     "type", bm_ent_type_name(m->v[i].type), "name",
 				     m->v[i].name, "matched", m->v[i].matched,
 				     "n_documents", (json_int_t)m->v[i].n_documents));

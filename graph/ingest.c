@@ -17,7 +17,11 @@ int bm_graph_begin(bm_graph *g)
 	int rc;
 	if (g->in_batch)
 		return 0;
-	if ((rc = bm_exec(g, "BEGIN IMMEDIATE")) < 0)
+	/* a batch keeps its statement journals (foreign keys make every
+	 * insert keep one) in memory, not in temporary files: a third of
+	 * the writes of an ingest otherwise */
+	if ((rc = bm_exec(g, "PRAGMA temp_store = MEMORY")) < 0 ||
+	    (rc = bm_exec(g, "BEGIN IMMEDIATE")) < 0)
 		return rc;
 	g->in_batch = 1;
 	bm_rules_free(g->rules);
@@ -38,14 +42,15 @@ int bm_graph_commit(bm_graph *g)
 		return rc;
 	}
 	g->in_batch = 0;
-	return 0;
+	return bm_exec(g, "PRAGMA temp_store = DEFAULT");
 }
 
 void bm_graph_rollback(bm_graph *g)
 {
 	if (!g->in_batch)
 		return;
-	sqlite3_exec(g->db, "ROLLBACK", NULL, NULL, NULL);
+	sqlite3_exec(g->db, "ROLLBACK; PRAGMA temp_store = DEFAULT", NULL, NULL,
+		     NULL);
 	g->in_batch = 0;
 }
 
@@ -216,14 +221,14 @@ static void entity_names(const bm_rules *rules, const bm_record *r,
 static const char SQL_NEW_ENTITY[] =
 	"INSERT INTO entities (type, name, name_key, fold) VALUES (?1, ?2, ?3, ?4)"
 	" RETURNING id";
-static const char SQL_UPSERT_ALIAS[] =
+static const char SQL_FIND_ALIAS[] =
+	"SELECT id, entity, alias FROM aliases WHERE type = ?1 AND alias_key = ?2";
+static const char SQL_NEW_ALIAS[] =
 	"INSERT INTO aliases (type, alias_key, entity, alias, fold, n_syll)"
-	" VALUES (?1, ?2, ?3, ?4, ?5, ?6)"
-	" ON CONFLICT (type, alias_key) DO UPDATE SET"
-	" alias = CASE WHEN excluded.alias < alias THEN excluded.alias"
-	" ELSE alias END, fold = CASE WHEN excluded.alias < alias"
-	" THEN excluded.fold ELSE fold END"
-	" RETURNING id";
+	" VALUES (?1, ?2, ?3, ?4, ?5, ?6) RETURNING id";
+/* Of the written forms of one key, the smallest in byte order is kept. */
+static const char SQL_ALIAS_FORM[] =
+	"UPDATE aliases SET alias = ?2, fold = ?3 WHERE id = ?1";
 static const char SQL_ALIAS_DOC[] =
 	"INSERT OR IGNORE INTO alias_docs (alias, document) VALUES (?1, ?2)";
 static const char SQL_MENTION[] =
@@ -249,120 +254,172 @@ static int64_t step_id(bm_graph *g, sqlite3_stmt *st, const char *doing)
 	return id;
 }
 
-/* The graph entity of record entity e, created or joined; 0 when rules
- * keep it out. */
+/* A name of a record entity as the graph has it: its alias row (0: none
+ * yet), the entity that row names, and whether its stored form is larger
+ * in byte order than this one. */
+typedef struct {
+	int64_t alias, entity;
+	int smaller;
+} known;
+
+static int find_alias(bm_graph *g, const char *type, const char *key,
+		      const char *form, known *k)
+{
+	sqlite3_stmt *st = bm_stmt(g, SQL_FIND_ALIAS);
+	int rc;
+	memset(k, 0, sizeof *k);
+	if (!st)
+		return BM_EDB;
+	sqlite3_bind_text(st, 1, type, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, key, -1, SQLITE_STATIC);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		k->alias = sqlite3_column_int64(st, 0);
+		k->entity = sqlite3_column_int64(st, 1);
+		k->smaller = strcmp(form, (const char *)sqlite3_column_text(st, 2)) < 0;
+		rc = 0;
+	} else {
+		rc = rc == SQLITE_DONE ? 0 : bm_graph_dberr(g, "looking up a name");
+	}
+	sqlite3_reset(st);
+	return rc;
+}
+
+/* Stores the names of entity id seen in doc; *changed is set when a name
+ * is new or has a new form (the canonical name may change). */
+static int put_names(bm_graph *g, const char *type, const names *nm,
+		     const known *k, int64_t id, int64_t doc, int *changed)
+{
+	sqlite3_stmt *st;
+	int rc = 0;
+	for (size_t i = 0; i < nm->n && rc == 0; i++) {
+		int64_t alias = k[i].alias;
+		if (!alias || k[i].smaller) {
+			char *fold = bm_fold(nm->form[i]);
+			st = bm_stmt(g, alias ? SQL_ALIAS_FORM : SQL_NEW_ALIAS);
+			if (!st) {
+				free(fold);
+				return BM_EDB;
+			}
+			if (alias) {
+				sqlite3_bind_int64(st, 1, alias);
+				sqlite3_bind_text(st, 2, nm->form[i], -1, SQLITE_STATIC);
+				sqlite3_bind_text(st, 3, fold, -1, SQLITE_TRANSIENT);
+				rc = bm_exec_stmt(g, st, "naming an entity");
+			} else {
+				sqlite3_bind_text(st, 1, type, -1, SQLITE_STATIC);
+				sqlite3_bind_text(st, 2, nm->key[i], -1, SQLITE_STATIC);
+				sqlite3_bind_int64(st, 3, id);
+				sqlite3_bind_text(st, 4, nm->form[i], -1, SQLITE_STATIC);
+				sqlite3_bind_text(st, 5, fold, -1, SQLITE_TRANSIENT);
+				sqlite3_bind_int(st, 6, bm_syllables(nm->form[i]));
+				alias = step_id(g, st, "adding a name");
+				if (alias < 0)
+					rc = (int)alias;
+			}
+			free(fold);
+			*changed = 1;
+		}
+		if (rc < 0 || !(st = bm_stmt(g, SQL_ALIAS_DOC)))
+			return rc < 0 ? rc : BM_EDB;
+		sqlite3_bind_int64(st, 1, alias);
+		sqlite3_bind_int64(st, 2, doc);
+		rc = bm_exec_stmt(g, st, "adding a name");
+	}
+	return rc;
+}
+
+static int put_mentions(bm_graph *g, const bm_entity *e, int64_t id,
+			int64_t doc)
+{
+	int rc = 0;
+	for (size_t i = 0; i < (e->n_mentions ? e->n_mentions : 1) && rc == 0; i++) {
+		sqlite3_stmt *st = bm_stmt(g, SQL_MENTION);
+		if (!st)
+			return BM_EDB;
+		sqlite3_bind_int64(st, 1, id);
+		sqlite3_bind_int64(st, 2, doc);
+		sqlite3_bind_int64(st, 3, e->n_mentions ? (int64_t)e->mentions[i].start : -1);
+		sqlite3_bind_int64(st, 4, e->n_mentions ? (int64_t)e->mentions[i].end : -1);
+		rc = bm_exec_stmt(g, st, "adding a mention");
+	}
+	return rc;
+}
+
+/* The graph entity of record entity e, created or joined (0 when rules
+ * keep it out); *changed is set when its canonical name may change. */
 static int64_t put_entity(bm_graph *g, const bm_record *r, const bm_entity *e,
 			  int64_t doc, const char *date, bm_ids *fwd_from,
-			  bm_ids *fwd_to)
+			  bm_ids *fwd_to, int *changed)
 {
 	const char *type = bm_ent_type_name(e->type);
 	names nm = {0};
-	bm_ids found = {0};
-	int64_t id = 0, x;
+	known *k = NULL;
+	int64_t id = 0;
+	int rc = 0;
 	sqlite3_stmt *st;
 
 	entity_names(g->rules, r, e, &nm);
 	if (nm.n == 0)
 		goto cleanup;
-	for (size_t i = 0; i < nm.n; i++) {
-		if ((x = bm_alias_entity(g, type, nm.key[i])) < 0) {
-			id = x;
-			goto cleanup;
-		}
-		if (x)
-			bm_ids_add(&found, x);
+	k = bm_xcalloc(nm.n, sizeof *k);
+	for (size_t i = 0; i < nm.n && rc == 0; i++) {
+		rc = find_alias(g, type, nm.key[i], nm.form[i], &k[i]);
+		/* the oldest id stays, so earlier references remain valid */
+		if (k[i].entity && (!id || k[i].entity < id))
+			id = k[i].entity;
 	}
-	if (found.n == 0) {
+	if (rc < 0)
+		goto cleanup;
+	if (!id) {
+		char *fold = bm_fold(nm.form[0]);
 		if (!(st = bm_stmt(g, SQL_NEW_ENTITY))) {
-			id = BM_EDB;
+			free(fold);
+			rc = BM_EDB;
 			goto cleanup;
 		}
-		char *fold = bm_fold(nm.form[0]);
 		sqlite3_bind_text(st, 1, type, -1, SQLITE_STATIC);
 		sqlite3_bind_text(st, 2, nm.form[0], -1, SQLITE_STATIC);
 		sqlite3_bind_text(st, 3, nm.key[0], -1, SQLITE_STATIC);
 		sqlite3_bind_text(st, 4, fold, -1, SQLITE_TRANSIENT);
 		free(fold);
-		if ((id = step_id(g, st, "adding an entity")) < 0)
-			goto cleanup;
-	} else {
-		/* the names join several entities: they are one (the oldest
-		 * id stays, so earlier references remain valid) */
-		id = found.v[0];
-		for (size_t i = 1; i < found.n; i++)
-			if (found.v[i] < id)
-				id = found.v[i];
-		for (size_t i = 0; i < found.n; i++) {
-			if (found.v[i] == id)
-				continue;
-			int rc = bm_entity_union(g, id, found.v[i]);
-			if (rc < 0) {
-				id = rc;
-				goto cleanup;
-			}
-			bm_ids_push(fwd_from, found.v[i]);
-			bm_ids_push(fwd_to, id);
-		}
-	}
-	for (size_t i = 0; i < nm.n; i++) {
-		char *fold = bm_fold(nm.form[i]);
-		if (!(st = bm_stmt(g, SQL_UPSERT_ALIAS))) {
-			free(fold);
-			id = BM_EDB;
-			goto cleanup;
-		}
-		sqlite3_bind_text(st, 1, type, -1, SQLITE_STATIC);
-		sqlite3_bind_text(st, 2, nm.key[i], -1, SQLITE_STATIC);
-		sqlite3_bind_int64(st, 3, id);
-		sqlite3_bind_text(st, 4, nm.form[i], -1, SQLITE_STATIC);
-		sqlite3_bind_text(st, 5, fold, -1, SQLITE_TRANSIENT);
-		sqlite3_bind_int(st, 6, bm_syllables(nm.form[i]));
-		free(fold);
-		int64_t alias = step_id(g, st, "adding a name");
-		if (alias < 0 || !(st = bm_stmt(g, SQL_ALIAS_DOC))) {
-			id = alias < 0 ? alias : BM_EDB;
-			goto cleanup;
-		}
-		sqlite3_bind_int64(st, 1, alias);
-		sqlite3_bind_int64(st, 2, doc);
-		int rc = bm_exec_stmt(g, st, "adding a name");
-		if (rc < 0) {
-			id = rc;
+		if ((id = step_id(g, st, "adding an entity")) < 0) {
+			rc = (int)id;
 			goto cleanup;
 		}
 	}
-	for (size_t i = 0; i < (e->n_mentions ? e->n_mentions : 1); i++) {
-		if (!(st = bm_stmt(g, SQL_MENTION))) {
-			id = BM_EDB;
+	/* names that join several entities make them one */
+	for (size_t i = 0; i < nm.n && rc == 0; i++) {
+		int64_t other = k[i].entity;
+		if (!other || other == id)
+			continue;
+		if ((rc = bm_entity_union(g, id, other)) < 0)
 			goto cleanup;
-		}
-		sqlite3_bind_int64(st, 1, id);
-		sqlite3_bind_int64(st, 2, doc);
-		sqlite3_bind_int64(st, 3, e->n_mentions ? (int64_t)e->mentions[i].start : -1);
-		sqlite3_bind_int64(st, 4, e->n_mentions ? (int64_t)e->mentions[i].end : -1);
-		int rc = bm_exec_stmt(g, st, "adding a mention");
-		if (rc < 0) {
-			id = rc;
-			goto cleanup;
-		}
+		for (size_t j = i; j < nm.n; j++)
+			if (k[j].entity == other)
+				k[j].entity = id;
+		bm_ids_push(fwd_from, other);
+		bm_ids_push(fwd_to, id);
+		*changed = 1;
 	}
+	if ((rc = put_names(g, type, &nm, k, id, doc, changed)) < 0 ||
+	    (rc = put_mentions(g, e, id, doc)) < 0)
+		goto cleanup;
 	if (e->rank || e->degree) {
 		if (!(st = bm_stmt(g, SQL_SET_ATTRS))) {
-			id = BM_EDB;
+			rc = BM_EDB;
 			goto cleanup;
 		}
 		sqlite3_bind_int64(st, 1, id);
 		bm_bind_text(st, 2, e->rank);
 		bm_bind_text(st, 3, e->degree);
 		bm_bind_text(st, 4, date);
-		int rc = bm_exec_stmt(g, st, "setting attributes");
-		if (rc < 0)
-			id = rc;
+		rc = bm_exec_stmt(g, st, "setting attributes");
 	}
 cleanup:
 	names_dispose(&nm);
-	bm_ids_dispose(&found);
-	return id;
+	free(k);
+	return rc < 0 ? rc : id;
 }
 
 /* ---- relations ---------------------------------------------------------- */
@@ -454,7 +511,9 @@ int bm_ingest_contribute(bm_graph *g, const bm_record *r, int64_t doc)
 	int rc = 0;
 
 	for (size_t i = 0; i < r->n_entities; i++) {
-		int64_t id = put_entity(g, r, &r->entities[i], doc, date, &from, &to);
+		int changed = 0;
+		int64_t id = put_entity(g, r, &r->entities[i], doc, date, &from,
+					&to, &changed);
 		if (id < 0) {
 			rc = (int)id;
 			goto cleanup;
@@ -463,12 +522,13 @@ int bm_ingest_contribute(bm_graph *g, const bm_record *r, int64_t doc)
 		 * back for new rows): point the earlier ones at the survivor */
 		for (size_t j = 0; j < i && from.n; j++)
 			ids[j] = forward(&from, &to, ids[j]);
+		for (size_t j = 0; j < touched.n && from.n; j++)
+			touched.v[j] = forward(&from, &to, touched.v[j]);
 		from.n = to.n = 0;
 		ids[i] = id;
+		if (id && changed)
+			bm_ids_add(&touched, id);
 	}
-	for (size_t i = 0; i < r->n_entities; i++)
-		if (ids[i])
-			bm_ids_add(&touched, ids[i]);
 	for (size_t i = 0; i < r->n_relations; i++) {
 		const bm_relation *x = &r->relations[i];
 		if (x->subject >= r->n_entities || x->object >= (long)r->n_entities)
@@ -538,8 +598,6 @@ int bm_ingest_at(bm_graph *g, const bm_record *r, const char *ingested_at,
 	sqlite3_reset(st);
 	if (rc < 0 || result == BM_INGEST_UNCHANGED)
 		return rc < 0 ? rc : result;
-	if ((rc = bm_exec(g, "SAVEPOINT bm_doc")) < 0)
-		return rc;
 	if (old) {
 		result = BM_INGEST_REPLACED;
 		if ((rc = bm_ingest_remove_document(g, old)) < 0)
@@ -566,11 +624,11 @@ int bm_ingest_at(bm_graph *g, const bm_record *r, const char *ingested_at,
 	}
 	if ((rc = bm_ingest_contribute(g, r, doc)) < 0)
 		goto fail;
-	if ((rc = bm_exec(g, "RELEASE bm_doc")) < 0)
-		goto fail;
 	return result;
 fail:
-	sqlite3_exec(g->db, "ROLLBACK TO bm_doc; RELEASE bm_doc", NULL, NULL, NULL);
+	/* half a document must not be committed: the batch goes (a per
+	 * document savepoint would double the writes of every ingest) */
+	bm_graph_rollback(g);
 	return rc;
 }
 
@@ -580,14 +638,10 @@ int bm_graph_ingest(bm_graph *g, const bm_record *r)
 	if (own && (rc = bm_graph_begin(g)) < 0)
 		return rc;
 	rc = bm_ingest_at(g, r, NULL, NULL);
-	if (own) {
-		if (rc < 0)
-			bm_graph_rollback(g);
-		else {
-			int c = bm_graph_commit(g);
-			if (c < 0)
-				rc = c;
-		}
+	if (own && rc >= 0) {
+		int c = bm_graph_commit(g);
+		if (c < 0)
+			rc = c;
 	}
 	return rc;
 }

@@ -301,7 +301,9 @@ enum {
  * transaction when none is open): entities joined by (type, name key) and
  * by their aliases, relations by (type, subject, object, role key), evidence
  * per (relation, document, sentence).  Returns a BM_INGEST_* value, or
- * BM_EINVAL (a record without a document id), BM_EDB, BM_EBUSY, BM_EFULL. */
+ * BM_EINVAL (a record without a document id; nothing written), BM_EDB,
+ * BM_EBUSY, BM_EFULL (then the whole batch has been rolled back, so that
+ * no half document is ever committed). */
 int bm_graph_ingest(bm_graph *g, const bm_record *r);
 
 /* Adds the documents (and the curation rules) of the graph database at path
