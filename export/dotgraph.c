@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "export/dotgraph.h"
+#include "export/gvid.h"
 #include "export/writer.h"
 
 /* What we keep on each node and edge (cgraph records). */
@@ -33,7 +34,7 @@ struct bm_dotg {
 	bm_buf tmp;
 	Agsym_t *n_label, *n_shape, *n_style, *n_fill, *n_type;
 	Agsym_t *e_label, *e_style, *e_dir, *e_color, *e_constraint, *e_rel,
-		*e_status, *e_evidence, *e_head;
+		*e_status, *e_evidence, *e_head, *e_minlen;
 	Agsym_t *g_style, *g_color, *g_fill;
 };
 
@@ -61,8 +62,9 @@ static void set(void *obj, Agsym_t *sym, const char *value)
 
 bm_dotg *bm_dotg_new(int flags)
 {
+	static Agdisc_t disc = {&AgMemDisc, &bm_gv_iddisc, &AgIoDisc};
 	bm_dotg *d = bm_xcalloc(1, sizeof *d);
-	Agraph_t *g = agopen(bm_gv("bomay"), Agdirected, NULL);
+	Agraph_t *g = agopen(bm_gv("bomay"), Agdirected, &disc);
 	d->g = g;
 	d->flags = flags;
 	bm_buf_init(&d->tmp);
@@ -91,6 +93,7 @@ bm_dotg *bm_dotg_new(int flags)
 	d->e_color = decl(g, AGEDGE, "color", "#6b5a2e");
 	d->e_constraint = decl(g, AGEDGE, "constraint", "true");
 	d->e_head = decl(g, AGEDGE, "arrowhead", "normal");
+	d->e_minlen = decl(g, AGEDGE, "minlen", "1");
 	d->e_rel = decl(g, AGEDGE, "relation", "holds_position");
 	d->e_status = decl(g, AGEDGE, "status", "current");
 	d->e_evidence = decl(g, AGEDGE, "evidence", "0");
@@ -235,8 +238,43 @@ static void make_clusters(bm_dotg *d)
 	}
 }
 
+/* A hub with many leaves (people of one agency, partners of one ministry)
+ * would put them all on one rank, a picture wider than any screen: spread
+ * them over ceil(leaves / ROW) ranks by minlen, as Graphviz's unflatten
+ * does; a partner leaf's cooperates_with then takes part in ranking too. */
+enum { ROW = 6 };
+
+/* The leaf at the other end of x from hub, or NULL. */
+static Agnode_t *leaf_of(Agraph_t *g, Agedge_t *x, Agnode_t *hub)
+{
+	Agnode_t *other = agtail(x) == hub ? aghead(x) : agtail(x);
+	return other != hub && agdegree(g, other, 1, 1) == 1 ? other : NULL;
+}
+
+static void stagger_leaves(bm_dotg *d)
+{
+	Agraph_t *g = d->g;
+	for (Agnode_t *h = agfstnode(g); h; h = agnxtnode(g, h)) {
+		int leaves = 0, i = 0;
+		for (Agedge_t *x = agfstedge(g, h); x; x = agnxtedge(g, x, h))
+			leaves += leaf_of(g, x, h) != NULL;
+		if (leaves <= ROW)
+			continue;
+		int ranks = (leaves + ROW - 1) / ROW;
+		for (Agedge_t *x = agfstedge(g, h); x; x = agnxtedge(g, x, h)) {
+			if (!leaf_of(g, x, h))
+				continue;
+			char len[16];
+			snprintf(len, sizeof len, "%d", 1 + i++ % ranks);
+			set(x, d->e_minlen, len);
+			set(x, d->e_constraint, "true");
+		}
+	}
+}
+
 Agraph_t *bm_dotg_finish(bm_dotg *d)
 {
+	stagger_leaves(d);
 	if (d->flags & BM_EXPORT_CLUSTER)
 		make_clusters(d);
 	return d->g;

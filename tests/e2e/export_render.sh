@@ -5,10 +5,6 @@
 set -u
 . "$(dirname "$0")/lib.bash"
 "$BOMAY" ingest --help >/dev/null 2>&1 || { echo "SKIP: no bomay ingest"; exit 77; }
-# Sanitizer builds: Graphviz 2.43 and its font stack keep caches until exit;
-# tests/lsan.supp names their functions, which needs full malloc stacks.
-export LSAN_OPTIONS="suppressions=$SRC/tests/lsan.supp:print_suppressions=0${LSAN_OPTIONS:+:$LSAN_OPTIONS}"
-export ASAN_OPTIONS="fast_unwind_on_malloc=0${ASAN_OPTIONS:+:$ASAN_OPTIONS}"
 
 db="$T/fx.db"
 "$BOMAY" ingest -q --db "$db" --records "$SRC/tests/export/fixture.jsonl" \
