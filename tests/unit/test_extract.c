@@ -1,0 +1,494 @@
+/* test_extract.c: bm_extract() on short texts, table-driven: entities and
+ * their names, acronyms, back-references, title chains, unit titles,
+ * embedded parents, former posts, cooperation; the same entities from NFC,
+ * NFD, either tone placement, CRLF, BOM and NBSP; caps on hostile text. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+#include <utf8proc.h>
+
+#include "bomay.h"
+#include "extract/util.h"
+
+static bm_extractor *X;
+
+static int setup(void **state)
+{
+	(void)state;
+	return bm_extractor_new(&X, NULL);
+}
+
+static int teardown(void **state)
+{
+	(void)state;
+	bm_extractor_free(X);
+	return 0;
+}
+
+static bm_record *run(bm_extractor *x, const char *text, size_t len, int *rc)
+{
+	bm_input_doc d = {0};
+	d.id = "t";
+	d.text = text;
+	d.len = len;
+	bm_record *r = NULL;
+	*rc = bm_extract(x, &d, &r, NULL);
+	return r;
+}
+
+static int same_key(const char *a, const char *b)
+{
+	char *ka = bm_name_key(a, strlen(a)), *kb = bm_name_key(b, strlen(b));
+	int same = ka && kb && strcmp(ka, kb) == 0;
+	free(ka);
+	free(kb);
+	return same;
+}
+
+/* The entity of type t whose name (or an alias, when aliases) is name,
+ * or -1. */
+static long find_in(const bm_record *r, const char *type, const char *name,
+		    int aliases)
+{
+	for (size_t i = 0; i < r->n_entities; i++) {
+		const bm_entity *e = &r->entities[i];
+		if (strcmp(bm_ent_type_name(e->type), type) != 0)
+			continue;
+		if (same_key(e->name, name))
+			return (long)i;
+		for (size_t k = 0; aliases && k < e->n_aliases; k++)
+			if (same_key(e->aliases[k], name))
+				return (long)i;
+	}
+	return -1;
+}
+
+static long find(const bm_record *r, const char *type, const char *name)
+{
+	return find_in(r, type, name, 1);
+}
+
+static void dump(const bm_record *r)
+{
+	for (size_t i = 0; i < r->n_entities; i++)
+		fprintf(stderr, "  %s %s\n", bm_ent_type_name(r->entities[i].type),
+			r->entities[i].name);
+	for (size_t i = 0; i < r->n_relations; i++) {
+		const bm_relation *x = &r->relations[i];
+		fprintf(stderr, "  R %s %s -> %s | %s%s\n", bm_rel_type_name(x->type),
+			r->entities[x->subject].name,
+			x->object >= 0 ? r->entities[x->object].name : "null",
+			x->role ? x->role : "", x->former ? " (former)" : "");
+	}
+}
+
+/* "holds_position|subject|object|role[|former]", object "" for none. */
+static int has_rel(const bm_record *r, const char *spec)
+{
+	char buf[512];
+	snprintf(buf, sizeof buf, "%s", spec);
+	char *f[5] = {0};
+	size_t n = 0;
+	for (char *p = buf, *q; p && n < 5; p = q) {
+		q = strchr(p, '|');
+		if (q)
+			*q++ = 0;
+		f[n++] = p;
+	}
+	bm_rel_type t;
+	if (bm_rel_type_parse(f[0], &t) != 0)
+		return 0;
+	for (size_t i = 0; i < r->n_relations; i++) {
+		const bm_relation *x = &r->relations[i];
+		if (x->type != t)
+			continue;
+		const char *stype = t == BM_REL_HOLDS_POSITION ? "PERSON" : "ORG";
+		if (!same_key(r->entities[x->subject].name, f[1]) &&
+		    find(r, stype, f[1]) != (long)x->subject)
+			continue;
+		if (f[2] && *f[2]) {
+			if (x->object < 0 || find(r, "ORG", f[2]) != x->object)
+				continue;
+		} else if (x->object >= 0) {
+			continue;
+		}
+		if (f[3] && *f[3] && (!x->role || !same_key(x->role, f[3])))
+			continue;
+		if (f[4] && !x->former)
+			continue;
+		return 1;
+	}
+	return 0;
+}
+
+typedef struct {
+	const char *what, *text;
+	const char *ents[8]; /* "TYPE|name" that must be there */
+	const char *rels[6]; /* relations that must be there */
+	const char *nots[4]; /* "TYPE|name" that must not */
+	int n_persons;       /* persons expected, -1: any */
+} ext_case;
+
+static const ext_case cases[] = {
+	{"title chain before a name",
+	 "Ủy viên Bộ Chính trị, Bộ trưởng Bộ Công an Lương Tam Quang phát biểu.",
+	 {"PERSON|Lương Tam Quang", "ORG|Bộ Chính trị", "ORG|Bộ Công an"},
+	 {"holds_position|Lương Tam Quang|Bộ Chính trị|Ủy viên",
+	  "holds_position|Lương Tam Quang|Bộ Công an|Bộ trưởng"},
+	 {"PERSON|Bộ trưởng"}, 1},
+	{"apposition, unit title, embedded parent",
+	 "Đại tá, TS. Nguyễn Hữu Hùng, Phó Trưởng Ban Cơ yếu Chính phủ, dự họp.",
+	 {"PERSON|Nguyễn Hữu Hùng", "ORG|Ban Cơ yếu Chính phủ", "ORG|Chính phủ"},
+	 {"holds_position|Nguyễn Hữu Hùng|Ban Cơ yếu Chính phủ|Phó Trưởng Ban",
+	  "part_of|Ban Cơ yếu Chính phủ|Chính phủ"},
+	 {"PERSON|Đại tá Nguyễn Hữu Hùng"}, 1},
+	{"acronym from the table",
+	 "Phó Chánh án TANDTC Phạm Quốc Hưng dự họp.",
+	 {"ORG|Tòa án nhân dân tối cao", "ORG|TANDTC", "PERSON|Phạm Quốc Hưng"},
+	 {"holds_position|Phạm Quốc Hưng|Tòa án nhân dân tối cao|Phó Chánh án"},
+	 {NULL}, 1},
+	{"acronym head with a place",
+	 "Chủ tịch UBND tỉnh Quảng Ninh Nguyễn Văn Thắng làm việc.",
+	 {"ORG|Ủy ban nhân dân tỉnh Quảng Ninh", "ORG|UBND tỉnh Quảng Ninh"},
+	 {"holds_position|Nguyễn Văn Thắng|Ủy ban nhân dân tỉnh Quảng Ninh|Chủ tịch"},
+	 {"LOC|Quảng Ninh", "LOC|tỉnh Quảng Ninh"}, 1},
+	{"acronym spelled by a name of the document",
+	 "Trung tâm Dữ liệu Quốc gia ra mắt. Sau đó TTDLQG công bố kế hoạch.",
+	 {"ORG|Trung tâm Dữ liệu Quốc gia", "ORG|TTDLQG"},
+	 {NULL}, {NULL}, 0},
+	{"back-reference to a person",
+	 "Ông Cao Đức Dũng, Giám đốc Sở Tài chính tỉnh Nghệ An, phát biểu. "
+	 "Ông Dũng cho biết sẽ tiếp tục.",
+	 {"PERSON|Cao Đức Dũng", "ORG|Sở Tài chính tỉnh Nghệ An"},
+	 {"holds_position|Cao Đức Dũng|Sở Tài chính tỉnh Nghệ An|Giám đốc"},
+	 {"PERSON|Dũng"}, 1},
+	{"bare back-reference to an organization",
+	 "Bộ Ngoại giao tổ chức họp báo. Lãnh đạo Bộ cho biết thêm.",
+	 {"ORG|Bộ Ngoại giao"}, {NULL}, {"ORG|Bộ"}, 0},
+	{"unit-head title and its parent",
+	 "Trưởng phòng Cảnh sát hình sự Công an tỉnh Hà Tĩnh Nguyễn Quang Hiếu "
+	 "cho biết.",
+	 {"ORG|Phòng Cảnh sát hình sự Công an tỉnh Hà Tĩnh",
+	  "ORG|Công an tỉnh Hà Tĩnh"},
+	 {"holds_position|Nguyễn Quang Hiếu|Phòng Cảnh sát hình sự Công an tỉnh "
+	  "Hà Tĩnh|Trưởng phòng",
+	  "part_of|Phòng Cảnh sát hình sự Công an tỉnh Hà Tĩnh|Công an tỉnh Hà "
+	  "Tĩnh"},
+	 {"ORG|Cảnh sát hình sự Công an tỉnh Hà Tĩnh"}, 1},
+	{"unit title naming the unit",
+	 "Bộ trưởng Ngoại giao Bùi Thanh Sơn tiếp Đại sứ.",
+	 {"ORG|Bộ Ngoại giao"},
+	 {"holds_position|Bùi Thanh Sơn|Bộ Ngoại giao|Bộ trưởng"}, {NULL}, 1},
+	{"former post",
+	 "Nguyên Bộ trưởng Bộ Y tế Nguyễn Thị Kim Tiến dự lễ.",
+	 {"PERSON|Nguyễn Thị Kim Tiến", "ORG|Bộ Y tế"},
+	 {"holds_position|Nguyễn Thị Kim Tiến|Bộ Y tế|Bộ trưởng|former"},
+	 {NULL}, 1},
+	{"working session",
+	 "Chiều 5/6, Bộ Công an làm việc với UBND tỉnh Nghệ An về an ninh.",
+	 {"ORG|Bộ Công an", "ORG|Ủy ban nhân dân tỉnh Nghệ An"},
+	 {"cooperates_with|Bộ Công an|Ủy ban nhân dân tỉnh Nghệ An"},
+	 {NULL}, 0},
+	{"a city, not a man surnamed Uông",
+	 "Đoàn đến thành phố Uông Bí, tỉnh Quảng Ninh. Uông Bí có nhiều di tích.",
+	 {"LOC|thành phố Uông Bí", "LOC|Uông Bí", "LOC|tỉnh Quảng Ninh"},
+	 {NULL}, {"PERSON|Uông Bí"}, 0},
+	{"national title without an organization",
+	 "Thủ tướng Phạm Minh Chính chủ trì hội nghị.",
+	 {"PERSON|Phạm Minh Chính"},
+	 {"holds_position|Phạm Minh Chính||Thủ tướng"}, {NULL}, 1},
+	{"a list of holders",
+	 "Sở Nội vụ có 3 Phó Giám đốc gồm các ông: Nguyễn Văn Hải, Trần Văn Long "
+	 "và Lê Thị Hoa.",
+	 {"PERSON|Nguyễn Văn Hải", "PERSON|Trần Văn Long", "PERSON|Lê Thị Hoa"},
+	 {"holds_position|Trần Văn Long|Sở Nội vụ|Phó Giám đốc",
+	  "holds_position|Lê Thị Hoa|Sở Nội vụ|Phó Giám đốc"},
+	 {NULL}, 3},
+	{"owner completed from the next title",
+	 "Đồng chí Phạm Quốc Hưng, Ủy viên Ban cán sự đảng, Phó Chánh án TANDTC "
+	 "phát biểu.",
+	 {"ORG|Ban cán sự đảng Tòa án nhân dân tối cao"},
+	 {"holds_position|Phạm Quốc Hưng|Ban cán sự đảng Tòa án nhân dân tối "
+	  "cao|Ủy viên"},
+	 {NULL}, 1},
+	{"bare head completed by the article's province",
+	 "Tỉnh ủy Yên Bái họp. Bà Phạm Thị Thanh Trà, Bí thư Tỉnh ủy, phát biểu.",
+	 {"ORG|Tỉnh ủy Yên Bái"},
+	 {"holds_position|Phạm Thị Thanh Trà|Tỉnh ủy Yên Bái|Bí thư"},
+	 {"ORG|Tỉnh ủy"}, 1},
+};
+
+static void test_cases(void **state)
+{
+	(void)state;
+	for (size_t i = 0; i < BM_ARRAY_LEN(cases); i++) {
+		const ext_case *c = &cases[i];
+		int rc;
+		bm_record *r = run(X, c->text, strlen(c->text), &rc);
+		assert_int_equal(rc, 0);
+		int bad = 0;
+		for (size_t k = 0; k < 8 && c->ents[k]; k++) {
+			char t[16];
+			const char *bar = strchr(c->ents[k], '|');
+			snprintf(t, sizeof t, "%.*s", (int)(bar - c->ents[k]), c->ents[k]);
+			if (find(r, t, bar + 1) < 0) {
+				fprintf(stderr, "%s: no %s\n", c->what, c->ents[k]);
+				bad = 1;
+			}
+		}
+		for (size_t k = 0; k < 4 && c->nots[k]; k++) {
+			char t[16];
+			const char *bar = strchr(c->nots[k], '|');
+			snprintf(t, sizeof t, "%.*s", (int)(bar - c->nots[k]), c->nots[k]);
+			if (find_in(r, t, bar + 1, 0) >= 0) {
+				fprintf(stderr, "%s: unexpected %s\n", c->what, c->nots[k]);
+				bad = 1;
+			}
+		}
+		for (size_t k = 0; k < 6 && c->rels[k]; k++)
+			if (!has_rel(r, c->rels[k])) {
+				fprintf(stderr, "%s: no %s\n", c->what, c->rels[k]);
+				bad = 1;
+			}
+		if (c->n_persons >= 0) {
+			int n = 0;
+			for (size_t k = 0; k < r->n_entities; k++)
+				n += r->entities[k].type == BM_ENT_PERSON;
+			if (n != c->n_persons) {
+				fprintf(stderr, "%s: %d persons, want %d\n", c->what, n,
+					c->n_persons);
+				bad = 1;
+			}
+		}
+		if (bad)
+			dump(r);
+		bm_record_free(r);
+		assert_false(bad);
+	}
+}
+
+/* Mentions are byte offsets into the normalized text and name the entity;
+ * evidence is the sentence. */
+static void test_offsets(void **state)
+{
+	(void)state;
+	const char *t = "Tiêu đề\nÔng Phạm Quốc Hưng, Phó Chánh án TANDTC, phát biểu.";
+	int rc;
+	bm_record *r = run(X, t, strlen(t), &rc);
+	assert_int_equal(rc, 0);
+	long p = find(r, "PERSON", "Phạm Quốc Hưng");
+	assert_true(p >= 0);
+	const bm_entity *e = &r->entities[p];
+	assert_int_equal(e->n_mentions, 1);
+	assert_memory_equal(t + e->mentions[0].start, "Phạm Quốc Hưng",
+			    e->mentions[0].end - e->mentions[0].start);
+	assert_true(r->n_relations >= 1);
+	const bm_relation *x = &r->relations[0];
+	assert_string_equal(x->evidence,
+			    "Ông Phạm Quốc Hưng, Phó Chánh án TANDTC, phát biểu.");
+	assert_int_equal(x->sentence.start, strlen("Tiêu đề\n"));
+	assert_int_equal(x->sentence.end, strlen(t));
+	bm_record_free(r);
+}
+
+/* The entities of a record as sorted "TYPE name" keys, for comparing. */
+static char *keys(const bm_record *r)
+{
+	size_t n = r->n_entities;
+	char **v = bm_xcalloc(n ? n : 1, sizeof *v);
+	for (size_t i = 0; i < n; i++) {
+		char *k = bm_name_key(r->entities[i].name, strlen(r->entities[i].name));
+		size_t len = strlen(k) + 16;
+		v[i] = bm_xmalloc(len);
+		snprintf(v[i], len, "%s %s", bm_ent_type_name(r->entities[i].type), k);
+		free(k);
+	}
+	for (size_t i = 1; i < n; i++)
+		for (size_t j = i; j > 0 && strcmp(v[j - 1], v[j]) > 0; j--) {
+			char *tmp = v[j];
+			v[j] = v[j - 1];
+			v[j - 1] = tmp;
+		}
+	bm_buf b;
+	bm_buf_init(&b);
+	for (size_t i = 0; i < n; i++) {
+		bm_buf_puts(&b, v[i]);
+		bm_buf_putc(&b, '\n');
+		free(v[i]);
+	}
+	free(v);
+	return bm_buf_detach(&b, NULL);
+}
+
+static const char base_text[] =
+	"Ủy ban nhân dân tỉnh Hòa Bình làm việc với Bộ Tài nguyên và Môi "
+	"trường.\nÔng Nguyễn Văn Thủy, Phó Chủ tịch UBND tỉnh Hòa Bình, chủ trì.";
+
+/* Byte-level variants of base_text that must give the same entities. */
+static char *variant(int kind, size_t *len)
+{
+	bm_buf b;
+	bm_buf_init(&b);
+	const char *s = base_text;
+	switch (kind) {
+	case 0: /* NFD */ {
+		utf8proc_uint8_t *d = utf8proc_NFD((const utf8proc_uint8_t *)s);
+		bm_buf_puts(&b, (const char *)d);
+		free(d);
+		break;
+	}
+	case 1: /* the other tone placement: Uỷ, Hoà, Thuỷ */
+		for (const char *p = s; *p;) {
+			if (strncmp(p, "Ủy", strlen("Ủy")) == 0) {
+				bm_buf_puts(&b, "Uỷ");
+				p += strlen("Ủy");
+			} else if (strncmp(p, "Hòa", strlen("Hòa")) == 0) {
+				bm_buf_puts(&b, "Hoà");
+				p += strlen("Hòa");
+			} else if (strncmp(p, "Thủy", strlen("Thủy")) == 0) {
+				bm_buf_puts(&b, "Thuỷ");
+				p += strlen("Thủy");
+			} else {
+				bm_buf_putc(&b, *p++);
+			}
+		}
+		break;
+	case 2: /* BOM, CRLF, NBSP */
+		bm_buf_puts(&b, "\xEF\xBB\xBF");
+		for (const char *p = s; *p; p++) {
+			if (*p == '\n')
+				bm_buf_puts(&b, "\r\n");
+			else if (*p == ' ' && p[1] == 'B')
+				bm_buf_puts(&b, "\xC2\xA0");
+			else
+				bm_buf_putc(&b, *p);
+		}
+		break;
+	}
+	return bm_buf_detach(&b, len);
+}
+
+static void test_variants(void **state)
+{
+	(void)state;
+	int rc;
+	bm_record *r = run(X, base_text, strlen(base_text), &rc);
+	assert_int_equal(rc, 0);
+	char *want = keys(r);
+	assert_non_null(strstr(want, "ORG "));
+	assert_non_null(strstr(want, "PERSON "));
+	bm_record_free(r);
+	for (int k = 0; k < 3; k++) {
+		size_t len;
+		char *v = variant(k, &len);
+		r = run(X, v, len, &rc);
+		assert_int_equal(rc, 0);
+		char *got = keys(r);
+		if (strcmp(got, want) != 0)
+			fail_msg("variant %d:\n%s\nwant:\n%s", k, got, want);
+		/* names as written, NFC */
+		for (size_t i = 0; i < r->n_entities; i++) {
+			const char *n = r->entities[i].name;
+			char *nfc = (char *)utf8proc_NFC((const utf8proc_uint8_t *)n);
+			assert_string_equal(nfc, n);
+			free(nfc);
+		}
+		free(got);
+		free(v);
+		bm_record_free(r);
+	}
+	free(want);
+}
+
+/* Hostile text: long runs, chains, brackets; every call returns. */
+static void test_hostile(void **state)
+{
+	(void)state;
+	static const char *const syll[] = {"Nguyễn", "Văn", "Hải", "Long",
+					   "Thị", "Minh", "Quốc", "Trần"};
+	bm_buf b;
+	int rc;
+	bm_record *r;
+
+	/* 200,000 capitalized words in a row */
+	bm_buf_init(&b);
+	for (int i = 0; i < 200000; i++) {
+		bm_buf_puts(&b, syll[(i * 7 + i / 8) % 8]);
+		bm_buf_putc(&b, ' ');
+	}
+	r = run(X, b.data, b.len, &rc);
+	assert_int_equal(rc, 0);
+	bm_record_free(r);
+
+	bm_buf_dispose(&b);
+
+	/* the entity cap: 64 different names */
+	bm_extractor *small;
+	bm_extract_opts o = {0};
+	o.max_entities = 5;
+	assert_int_equal(bm_extractor_new(&small, &o), 0);
+	bm_buf_init(&b);
+	for (int i = 0; i < 64; i++) {
+		bm_buf_puts(&b, "Nguyễn ");
+		bm_buf_puts(&b, syll[i % 8]);
+		bm_buf_putc(&b, ' ');
+		bm_buf_puts(&b, syll[i / 8]);
+		bm_buf_puts(&b, ", ");
+	}
+	r = run(small, b.data, b.len, &rc);
+	assert_int_equal(rc, BM_ELIMIT);
+	assert_null(r);
+	r = run(X, b.data, b.len, &rc);
+	assert_int_equal(rc, 0);
+	assert_true(r->n_entities > 5);
+	bm_record_free(r);
+	bm_extractor_free(small);
+	bm_buf_dispose(&b);
+
+	/* a chain of 1,000 titles, then a name */
+	bm_buf_init(&b);
+	for (int i = 0; i < 1000; i++)
+		bm_buf_puts(&b, "Phó Giám đốc Sở Nội vụ, ");
+	bm_buf_puts(&b, "ông Nguyễn Văn Hải.");
+	r = run(X, b.data, b.len, &rc);
+	assert_int_equal(rc, 0);
+	assert_true(r->n_relations <= 100);
+	bm_record_free(r);
+	bm_buf_dispose(&b);
+
+	/* deep brackets and a 1 MiB line */
+	bm_buf_init(&b);
+	for (int i = 0; i < 100000; i++)
+		bm_buf_putc(&b, '(');
+	bm_buf_puts(&b, "Bộ Công an");
+	for (int i = 0; i < 100000; i++)
+		bm_buf_putc(&b, ')');
+	for (int i = 0; i < (1 << 20) / 4; i++)
+		bm_buf_puts(&b, "Bộ ");
+	r = run(X, b.data, b.len, &rc);
+	assert_int_equal(rc, 0);
+	bm_record_free(r);
+	bm_buf_dispose(&b);
+
+	/* empty and blank */
+	r = run(X, " \n\t", 3, &rc);
+	assert_int_equal(rc, BM_EEMPTY);
+	assert_null(r);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_cases),
+		cmocka_unit_test(test_offsets),
+		cmocka_unit_test(test_variants),
+		cmocka_unit_test(test_hostile),
+	};
+	return cmocka_run_group_tests(tests, setup, teardown);
+}
