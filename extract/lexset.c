@@ -26,6 +26,21 @@ typedef struct {
 	bm_lexset *L;
 } agency_ctx;
 
+/* The parent flag of the longest head of heads.tsv that name starts with,
+ * "n" when none. */
+static const char *inherit_parent(bm_lexset *L, const char *name)
+{
+	const char *parent = "n";
+	bm_toks t = {0};
+	bm_tokenize(L->fold, name, strlen(name), 0, &t);
+	size_t m = 0;
+	const bm_lex_entry *e = bm_lex_match(&L->org, &t, 0, t.n, &m);
+	if (e && bm_lex_col(e, 2))
+		parent = strcmp(e->col[2], "y") == 0 ? "y" : "n";
+	free(t.v);
+	return parent;
+}
+
 /* agencies.tsv: name, aliases (|), parent ("*": a generic head).  Rows
  * become heads.tsv-shaped rows: phrase, class, parent, full, place. */
 static void agency_row(void *payload, char **cols, size_t n)
@@ -35,19 +50,9 @@ static void agency_row(void *payload, char **cols, size_t n)
 		return;
 	int generic = n >= 3 && strcmp(cols[2], "*") == 0;
 	const char *cls = generic ? "head" : "name";
-	const char *parent = "y";
-	if (generic) {
-		parent = "n";
-		/* a generic head may start an embedded parent as its first
-		 * word may ("Cảnh sát hình sự" as "Cảnh sát": no) */
-		bm_toks t = {0};
-		bm_tokenize(L->fold, cols[0], strlen(cols[0]), 0, &t);
-		size_t m = 0;
-		const bm_lex_entry *e = bm_lex_match(&L->org, &t, 0, t.n, &m);
-		if (e && bm_lex_col(e, 2))
-			parent = e->col[2];
-		free(t.v);
-	}
+	/* a generic head may start an embedded parent as its first words
+	 * may ("Cảnh sát hình sự" as "Cảnh sát": no) */
+	const char *parent = generic ? inherit_parent(L, cols[0]) : "y";
 	const char *row[5] = {cols[0], cls, parent, "-", "-"};
 	bm_lex_add(&L->org, L->fold, row, 5);
 	if (n < 2 || !*cols[1])
@@ -78,8 +83,11 @@ static void acronym_row(void *payload, char **cols, size_t n)
 							 : NULL;
 	if (!cls)
 		return;
+	/* an acronym may start an embedded parent as its expansion may
+	 * (CSĐT = "Cảnh sát điều tra": no) */
+	const char *parent = inherit_parent(L, cols[1]);
 	/* body: a head that alone names the nationwide body (TAND) */
-	const char *row[6] = {cols[0], cls, "y", cols[1], "-",
+	const char *row[6] = {cols[0], cls, parent, cols[1], "-",
 			      strcmp(cols[2], "body") == 0 ? "body" : "-"};
 	bm_lex_add(&L->org, L->fold, row, 6);
 }

@@ -321,7 +321,12 @@ size_t bm_org_at(const bm_lexset *L, const bm_docstate *d, size_t i,
 	}
 	int kind;
 	size_t end = org_tail(&s, i + n, 0, 0, &kind);
-	*has_name = end > i + n && !kind;
+	/* a generic head that is a proper name by itself ("Mặt trận Tổ quốc
+	 * Việt Nam") names a parent too */
+	size_t caps = 0;
+	for (size_t k = i; k < i + n; k++)
+		caps += (s.t[k].flags & BM_TK_CAP) && !(s.t[k].flags & BM_TK_ALLCAP);
+	*has_name = (end > i + n || caps >= 3) && !kind;
 	return end;
 }
 
@@ -339,8 +344,18 @@ void bm_canon_words(const bm_lexset *L, const bm_docstate *d, size_t i,
 		if (e && strcmp(e->col[2], "part") != 0 &&
 		    strcmp(e->col[2], "none") != 0) {
 			bm_buf_puts(b, e->col[1]);
-			/* "TP.HCM" written without spaces stays one name */
 			k += n;
+			/* "TP.Đà Nẵng": the dot of the short form goes */
+			if (strcmp(e->col[2], "kind") == 0 && k + 1 < j &&
+			    t[k].end - t[k].start == 1 && d->text[t[k].start] == '.' &&
+			    (t[k + 1].flags & BM_TK_CAP)) {
+				bm_buf_putc(b, ' ');
+				k++;
+				if (!(t[k].flags & BM_TK_SPACE))
+					continue;
+				b->len--; /* the space comes from the text */
+				b->data[b->len] = 0;
+			}
 			continue;
 		}
 		bm_buf_put(b, d->text + t[k].start, t[k].end - t[k].start);

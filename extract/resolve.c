@@ -45,15 +45,57 @@ static void alias(bm_docstate *d, size_t ent, const char *a)
 
 /* The entity of type t named name (created when new, unless the cap is
  * reached: -1).  Mentions are [s, e) when e > s. */
+/* The identity of an organization's name: its words without the place
+ * words before a place ("Công an TP Đà Nẵng" = "Công an Đà Nẵng"); *nw
+ * gets the number of words. */
+static uint64_t org_key(const bm_lexset *L, const char *name, size_t *nw)
+{
+	bm_toks t = {0};
+	bm_tokenize(L->fold, name, strlen(name), 0, &t);
+	uint64_t h = 0;
+	*nw = 0;
+	for (size_t k = 0; k < t.n; k++) {
+		if (!(t.v[k].flags & BM_TK_WORD))
+			continue;
+		size_t n = 0;
+		if (bm_lex_match(&L->placeword, &t, k, t.n, &n) && k + n < t.n &&
+		    (t.v[k + n].flags & BM_TK_CAP)) {
+			k += n - 1;
+			continue;
+		}
+		h = bm_phrase_step(h, t.v[k].h);
+		(*nw)++;
+	}
+	free(t.v);
+	return h;
+}
+
+static size_t words_of(const bm_lexset *L, const char *name)
+{
+	size_t n = 0;
+	(void)bm_text_hash(L->fold, name, strlen(name), 1, &n);
+	return n;
+}
+
 static long entity(const bm_lexset *L, bm_docstate *d, bm_ent_type t,
 		   const char *name, size_t s, size_t e, int *created)
 {
-	uint64_t key = salt(t, hash_str(L, name));
+	size_t nw = 0;
+	uint64_t key = salt(t, t == BM_ENT_ORG ? org_key(L, name, &nw)
+					       : hash_str(L, name));
 	uint32_t *v = bm_u64map_get(&d->ents, key);
 	long ent;
 	*created = 0;
 	if (v) {
 		ent = (long)*v;
+		bm_entity *en = &d->rec->entities[ent];
+		if (t == BM_ENT_ORG && words_of(L, name) > words_of(L, en->name)) {
+			/* the fuller form of the name is its name */
+			char *old = en->name;
+			en->name = bm_xstrdup(name);
+			alias(d, (size_t)ent, old);
+			free(old);
+		}
 	} else {
 		if (d->rec->n_entities >= d->max_entities) {
 			d->limit_hit = 1;
