@@ -361,7 +361,10 @@ static int walk_edges(walk *w, int focused)
 	bm_buf_puts(&sql,
 		"SELECT r.id, r.type, r.subject, r.object, r.role, r.status,"
 		" r.first_seen, r.last_seen, r.n_evidence FROM relations r");
-	if (w->types.len) /* the ends' types, only when they matter */
+	/* the ends' types, when they matter: with a focus the search chose the
+	 * nodes already (and the focus itself counts whatever its type) */
+	int typed = w->types.len && !focused;
+	if (typed)
 		bm_buf_puts(&sql, " JOIN entities s ON s.id = r.subject"
 				  " JOIN entities o ON o.id = r.object");
 	bm_buf_puts(&sql, " WHERE ");
@@ -371,8 +374,10 @@ static int walk_edges(walk *w, int focused)
 			" AND r.subject IN (SELECT id FROM temp.bm_walk_ids)"
 			" AND r.object IN (SELECT id FROM temp.bm_walk_ids)");
 	}
-	type_cond(w, &sql, "s");
-	type_cond(w, &sql, "o");
+	if (typed) {
+		type_cond(w, &sql, "s");
+		type_cond(w, &sql, "o");
+	}
 	bm_buf_puts(&sql, " ORDER BY r.id");
 	rc = run_rows(w, sql.data, edge_row, "reading relations");
 	bm_buf_dispose(&sql);

@@ -81,8 +81,9 @@ static const walk_case cases[] = {
 	{"focus by alias", {.focus = "TANDTC"}, 0, "1 2 3 4 5", "1 2 3 4 5 6"},
 	{"focus by name, depth 2", {.focus = "Tòa án nhân dân tối cao", .depth = 2},
 	 0, "1 2 3 4 5 6", "1 2 3 4 5 6 10"},
+	/* the focus stays, whatever its type, with its edges to those kept */
 	{"focus, people only", {.focus = "TANDTC", .type_mask = 1u << BM_ENT_PERSON},
-	 0, "1 2 4", ""},
+	 0, "1 2 4", "1 2 4"},
 	{"since 2021", {.since = "2021"}, 0, "1 2 3 4 5", "1 4 5 6"},
 	{"until 2017", {.until = "2017"}, 0, "1 2 3", "1 2 3"},
 	/* a relation seen from 2017 to 2021 overlaps 2020 */
