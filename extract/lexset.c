@@ -121,7 +121,7 @@ int bm_lexset_init(bm_lexset *L)
 	bm_lex *all[] = {&L->title, &L->tprefix, &L->tsuffix, &L->tformer,
 			 &L->rank, &L->degree, &L->hon, &L->surname,
 			 &L->abbrev, &L->country, &L->stop_all, &L->stop_lower,
-			 &L->coop, &L->hold, &L->list, &L->former, &L->partof,
+			 &L->coop, &L->hold, &L->list, &L->former, &L->partof, &L->credit,
 			 &L->org, &L->acr, &L->placeword, &L->place};
 	for (size_t i = 0; i < BM_ARRAY_LEN(all); i++)
 		bm_lex_init(all[i]);
@@ -144,6 +144,7 @@ int bm_lexset_init(bm_lexset *L)
 	LOAD(list, bm_data_cues, 1, "list");
 	LOAD(former, bm_data_cues, 1, "former");
 	LOAD(partof, bm_data_cues, 1, "partof");
+	LOAD(credit, bm_data_cues, 1, "credit");
 	LOAD(org, bm_data_heads, 0, NULL);
 	bm_tsv_each(bm_data_acronyms, bm_data_acronyms_len, acronym_row, L);
 	agency_ctx ac = {L};
@@ -178,7 +179,7 @@ void bm_lexset_dispose(bm_lexset *L)
 	bm_lex *all[] = {&L->title, &L->tprefix, &L->tsuffix, &L->tformer,
 			 &L->rank, &L->degree, &L->hon, &L->surname,
 			 &L->abbrev, &L->country, &L->stop_all, &L->stop_lower,
-			 &L->coop, &L->hold, &L->list, &L->former, &L->partof,
+			 &L->coop, &L->hold, &L->list, &L->former, &L->partof, &L->credit,
 			 &L->org, &L->acr, &L->placeword, &L->place};
 	for (size_t i = 0; i < BM_ARRAY_LEN(all); i++)
 		bm_lex_dispose(all[i]);

@@ -256,7 +256,10 @@ static size_t org_tail(scan *s, size_t j0, int synth, int loc_mode,
 				end = p;
 				break;
 			}
-			if ((end > j0 || synth) && !loc_mode) {
+			/* a person after the name ends it, but a name may follow
+			 * an acronym or "số" ("Trường THPT Nguyễn Huệ") */
+			if ((end > j0 || synth) && !loc_mode &&
+			    !(j > j0 && fl(s, j - 1, BM_TK_ALLCAP))) {
 				size_t pr = person_run(s, j, 1);
 				if (pr >= j + 2)
 					break;
@@ -672,6 +675,20 @@ static void sentence(scan *s, uint32_t si)
 						fl(s, i, BM_TK_ALLCAP) && w ? bare_at : i, end);
 				c->bare = canon(s, NULL, bare_at, end);
 			}
+			i = end;
+			continue;
+		}
+		/* photo credits and sources ("Ảnh: TTXVN", "Nguồn: ..."): up to
+		 * a closing bracket or the end of the sentence, no entities */
+		if ((n = match(s, &s->L->credit, i, NULL)) && is_char(s, i + n, ":")) {
+			/* the credit is the capitalized run after the colon */
+			end = i + n + 1;
+			while (end < s->lim && !is_char(s, end, ")") &&
+			       !fl(s, end, BM_TK_LOWER) &&
+			       !(fl(s, end, BM_TK_CAP) && match(s, &s->L->stop_all, end, NULL)) &&
+			       !(end > i + n + 1 && (s->t[end].flags & BM_TK_NL)))
+				end++;
+			push(s, CK_OTHER, i, end, si);
 			i = end;
 			continue;
 		}

@@ -263,14 +263,17 @@ static void coops(const bm_lexset *L, bm_docstate *d, size_t a, size_t b,
 		 * title's object if there is one) and the first after it; with
 		 * none before, the first two after it that are no title's
 		 * object ("Tiếp và làm việc với A, về phía B ...") */
-		long before = -1, before_t = -1, after = -1, after2 = -1;
+		long before = -1, before_t = -1, before2 = -1, after = -1,
+		     after2 = -1;
 		for (size_t i = a; i < b; i++) {
 			const bm_chunk *c = &d->ch[i];
 			if (c->kind != CK_ORG || c->ent < 0)
 				continue;
 			int tobj = i > a && d->ch[i - 1].kind == CK_TITLE;
 			if (c->t1 <= p) {
-				if (!tobj && before < 0)
+				if (!tobj && before >= 0 && c->ent != before)
+					before2 = before;
+				if (!tobj)
 					before = c->ent;
 				if (tobj && before_t < 0)
 					before_t = c->ent;
@@ -285,6 +288,8 @@ static void coops(const bm_lexset *L, bm_docstate *d, size_t a, size_t b,
 			before = before_t;
 		long x = before >= 0 ? before : after;
 		long y = before >= 0 ? after : after2;
+		if (before >= 0 && after < 0) /* "A và B đã ký kết" */
+			y = before2;
 		if (x >= 0 && y >= 0 && x != y)
 			add_rel(d, BM_REL_COOPERATES_WITH, (size_t)x, y, NULL, 0, si);
 		p += n - 1;

@@ -561,8 +561,31 @@ static void first_heads(const bm_lexset *L, bm_docstate *d)
 	}
 }
 
+/* A byline: the last line of the document is only a name ("Yến Chi",
+ * "Nguyễn Hưng") - metadata, not content. */
+static void drop_byline(bm_docstate *d)
+{
+	if (!d->nch || d->sents.n < 2)
+		return;
+	uint32_t last = d->ch[d->nch - 1].sent;
+	size_t i = d->nch, persons = 0;
+	while (i > 0 && d->ch[i - 1].sent == last) {
+		int k = d->ch[i - 1].kind;
+		if (k == CK_PERSON)
+			persons++;
+		else if (k != CK_PUNCT)
+			return;
+		i--;
+	}
+	if (persons != 1 || !(d->toks.v[d->ch[i].t0].flags & BM_TK_NL))
+		return;
+	for (; i < d->nch; i++)
+		d->ch[i].kind = CK_OTHER;
+}
+
 int bm_resolve(const bm_lexset *L, bm_docstate *d)
 {
+	drop_byline(d);
 	complete_owners(d);
 	first_heads(L, d);
 	for (size_t i = 0; i < d->nch && !d->limit_hit; i++) {
