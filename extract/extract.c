@@ -54,13 +54,16 @@ int bm_extract(bm_extractor *x, const bm_input_doc *doc, bm_record **out,
 
 	*out = NULL;
 	bm_buf_init(&raw);
+	const char *in = doc->text ? doc->text : "";
+	size_t in_len = doc->len;
 	if (doc->title && *doc->title) {
 		bm_buf_puts(&raw, doc->title);
 		bm_buf_putc(&raw, '\n');
+		bm_buf_put(&raw, doc->text, doc->len);
+		in = raw.data;
+		in_len = raw.len;
 	}
-	bm_buf_put(&raw, doc->text, doc->len);
-	rc = bm_text_normalize(raw.data ? raw.data : "", raw.len, x->opts.lossy,
-			       &text, &len, bad_offset);
+	rc = bm_text_normalize(in, in_len, x->opts.lossy, &text, &len, bad_offset);
 	if (rc == BM_EUTF8 && bad_offset && doc->title && *doc->title) {
 		size_t tl = strlen(doc->title) + 1;
 		if (*bad_offset >= (long long)tl)

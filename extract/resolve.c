@@ -509,6 +509,10 @@ static void resolve_acronyms(const bm_lexset *L, bm_docstate *d)
 	bm_buf ini, w;
 	bm_buf_init(&ini);
 	bm_buf_init(&w);
+	/* the initials of each organization, computed once */
+	bm_u64map by_ini;
+	bm_u64map_init(&by_ini);
+	int built = 0;
 	for (size_t i = 0; i < d->nch; i++) {
 		bm_chunk *c = &d->ch[i];
 		if (c->kind != CK_ACR)
@@ -516,21 +520,29 @@ static void resolve_acronyms(const bm_lexset *L, bm_docstate *d)
 		written(d, c->t0, c->t1, &w);
 		if (w.len < 3)
 			continue;
-		for (size_t e = 0; e < d->rec->n_entities && e < 4096; e++) {
-			bm_entity *en = &d->rec->entities[e];
-			if (en->type != BM_ENT_ORG)
-				continue;
-			initials(en->name, &ini);
+		if (!built) {
+			for (size_t e = d->rec->n_entities; e-- > 0;) {
+				if (d->rec->entities[e].type != BM_ENT_ORG)
+					continue;
+				initials(d->rec->entities[e].name, &ini);
+				uint64_t h = bm_text_hash(L->fold, ini.data, ini.len, 0, NULL);
+				*bm_u64map_put(&by_ini, h, 0, NULL) = (uint32_t)e;
+			}
+			built = 1;
+		}
+		uint32_t *v = bm_u64map_get(&by_ini,
+					    bm_text_hash(L->fold, w.data, w.len, 0, NULL));
+		for (size_t e = v ? *v : d->rec->n_entities; e < d->rec->n_entities; e = d->rec->n_entities) {
+			initials(d->rec->entities[e].name, &ini);
 			if (ini.len == w.len && memcmp(ini.data, w.data, w.len) == 0) {
 				alias(d, e, w.data);
 				bm_men_add(d, e, span_start(d, c->t0),
 						      span_end(d, c->t1));
 				c->ent = (int32_t)e;
-				break;
 			}
 		}
 	}
-	(void)L;
+	bm_u64map_dispose(&by_ini);
 	bm_buf_dispose(&ini);
 	bm_buf_dispose(&w);
 }
