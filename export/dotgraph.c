@@ -9,6 +9,7 @@
 
 #include "export/dotgraph.h"
 #include "export/gvid.h"
+#include "extract/u64map.h"
 #include "export/writer.h"
 
 /* What we keep on each node and edge (cgraph records). */
@@ -18,6 +19,7 @@ typedef struct {
 	Agnode_t *parent;   /* cluster parent, or NULL */
 	Agraph_t *cluster;  /* its own cluster, when it has members */
 	int has_members;
+	long degree;        /* edges in and out (agdegree counts each time) */
 } node_rec;
 
 typedef struct {
@@ -31,6 +33,9 @@ typedef struct {
 struct bm_dotg {
 	Agraph_t *g;
 	int flags;
+	bm_u64map index;    /* node id -> 1 + position in nodes */
+	Agnode_t **nodes;
+	size_t n_nodes, cap_nodes;
 	bm_buf tmp;
 	Agsym_t *n_label, *n_shape, *n_style, *n_fill, *n_type;
 	Agsym_t *e_label, *e_style, *e_dir, *e_color, *e_constraint, *e_rel,
@@ -68,6 +73,7 @@ bm_dotg *bm_dotg_new(int flags)
 	d->g = g;
 	d->flags = flags;
 	bm_buf_init(&d->tmp);
+	bm_u64map_init(&d->index);
 
 	decl(g, AGRAPH, "rankdir", "BT");
 	decl(g, AGRAPH, "fontname", "DejaVu Sans");
@@ -106,6 +112,8 @@ void bm_dotg_free(bm_dotg *d)
 		return;
 	agclose(d->g);
 	bm_buf_dispose(&d->tmp);
+	bm_u64map_dispose(&d->index);
+	free(d->nodes);
 	free(d);
 }
 
@@ -116,18 +124,42 @@ static const char *clean(bm_dotg *d, const char *s)
 	return d->tmp.data;
 }
 
-static Agnode_t *find(bm_dotg *d, int64_t id, int create)
+/* Node ids are looked up once per edge end: a hash map, not cgraph's
+ * name dictionaries.  The top bit flipped keeps id 0 off the map's 0. */
+static uint64_t key_of(int64_t id)
 {
+	return (uint64_t)id ^ ((uint64_t)1 << 63);
+}
+
+static Agnode_t *find(bm_dotg *d, int64_t id)
+{
+	uint32_t *at = bm_u64map_get(&d->index, key_of(id));
+	return at ? d->nodes[*at - 1] : NULL;
+}
+
+static Agnode_t *make(bm_dotg *d, int64_t id)
+{
+	Agnode_t *v = find(d, id);
+	if (v)
+		return v;
 	char name[32];
 	snprintf(name, sizeof name, "n%" PRId64, id);
-	return agnode(d->g, name, create);
+	v = agnode(d->g, name, 1);
+	if (d->n_nodes == d->cap_nodes) {
+		d->cap_nodes = d->cap_nodes ? 2 * d->cap_nodes : 256;
+		d->nodes = bm_xrealloc(d->nodes, d->cap_nodes * sizeof *d->nodes);
+	}
+	d->nodes[d->n_nodes++] = v;
+	int found;
+	bm_u64map_put(&d->index, key_of(id), (uint32_t)d->n_nodes, &found);
+	return v;
 }
 
 int bm_dotg_node(bm_dotg *d, const bm_node *n)
 {
 	if ((unsigned)n->type >= BM_ENT__COUNT || !n->name)
 		return BM_EINVAL;
-	Agnode_t *v = find(d, n->id, 1);
+	Agnode_t *v = make(d, n->id);
 	const node_look *look = &looks[n->type];
 	agbindrec(v, bm_gv("bm"), sizeof(node_rec), 0);
 	NREC(v)->type = (int)n->type;
@@ -143,7 +175,7 @@ int bm_dotg_edge(bm_dotg *d, const bm_edge *e)
 {
 	if ((unsigned)e->type >= BM_REL__COUNT)
 		return BM_EINVAL;
-	Agnode_t *t = find(d, e->subject, 0), *h = find(d, e->object, 0);
+	Agnode_t *t = find(d, e->subject), *h = find(d, e->object);
 	if (!t || !h)
 		return BM_EINVAL;
 	char key[32], count[32];
@@ -152,6 +184,8 @@ int bm_dotg_edge(bm_dotg *d, const bm_edge *e)
 	Agedge_t *x = agedge(d->g, t, h, key, 1);
 	agbindrec(x, bm_gv("bm"), sizeof(edge_rec), 0);
 	EREC(x)->type = (int)e->type;
+	NREC(t)->degree++;
+	NREC(h)->degree++;
 	set(x, d->e_rel, bm_rel_type_name(e->type));
 	set(x, d->e_status, bm_edge_status(e));
 	set(x, d->e_evidence, count);
@@ -245,10 +279,10 @@ static void make_clusters(bm_dotg *d)
 enum { ROW = 6 };
 
 /* The leaf at the other end of x from hub, or NULL. */
-static Agnode_t *leaf_of(Agraph_t *g, Agedge_t *x, Agnode_t *hub)
+static Agnode_t *leaf_of(Agedge_t *x, Agnode_t *hub)
 {
 	Agnode_t *other = agtail(x) == hub ? aghead(x) : agtail(x);
-	return other != hub && agdegree(g, other, 1, 1) == 1 ? other : NULL;
+	return other != hub && NREC(other)->degree == 1 ? other : NULL;
 }
 
 static void stagger_leaves(bm_dotg *d)
@@ -257,12 +291,12 @@ static void stagger_leaves(bm_dotg *d)
 	for (Agnode_t *h = agfstnode(g); h; h = agnxtnode(g, h)) {
 		int leaves = 0, i = 0;
 		for (Agedge_t *x = agfstedge(g, h); x; x = agnxtedge(g, x, h))
-			leaves += leaf_of(g, x, h) != NULL;
+			leaves += leaf_of(x, h) != NULL;
 		if (leaves <= ROW)
 			continue;
 		int ranks = (leaves + ROW - 1) / ROW;
 		for (Agedge_t *x = agfstedge(g, h); x; x = agnxtedge(g, x, h)) {
-			if (!leaf_of(g, x, h))
+			if (!leaf_of(x, h))
 				continue;
 			char len[16];
 			snprintf(len, sizeof len, "%d", 1 + i++ % ranks);
