@@ -122,6 +122,49 @@ static void test_open_cases(void **state)
 	}
 }
 
+/* A database of version 1 (the old relation indexes) is brought to the
+ * current version on open, with its rows. */
+static void test_migration_from_v1(void **state)
+{
+	(void)state;
+	char *path = tmpfile_path();
+	bm_graph *g = NULL;
+	unlink(path);
+	assert_int_equal(bm_graph_open(&g, path, BM_GRAPH_CREATE), 0);
+	assert_int_equal(sqlite3_exec(g->db,
+				      "DROP INDEX relations_subject;"
+				      "DROP INDEX relations_object;"
+				      "CREATE INDEX relations_subject ON relations(subject, type);"
+				      "CREATE INDEX relations_object ON relations(object, type);"
+				      "INSERT INTO entities (id, type, name, name_key, fold)"
+				      " VALUES (7, 'ORG', 'Bộ Y tế', 'bộ y tế', 'bo y te');"
+				      "PRAGMA user_version = 1;",
+				      NULL, NULL, NULL),
+			 SQLITE_OK);
+	bm_graph_close(g);
+	assert_int_equal(bm_graph_open(&g, path, 0), 0);
+	sqlite3_stmt *st;
+	sqlite3_prepare_v2(g->db,
+			   "SELECT (SELECT group_concat(name) FROM pragma_index_info("
+			   "'relations_subject')), (SELECT user_version FROM"
+			   " pragma_user_version), (SELECT name FROM entities)",
+			   -1, &st, NULL);
+	assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+	assert_string_equal((const char *)sqlite3_column_text(st, 0),
+			    "subject,object");
+	assert_int_equal(sqlite3_column_int(st, 1), BM_SCHEMA_VERSION);
+	assert_string_equal((const char *)sqlite3_column_text(st, 2), "Bộ Y tế");
+	sqlite3_finalize(st);
+	bm_graph_close(g);
+	unlink(path);
+	char side[600];
+	snprintf(side, sizeof side, "%s-wal", path);
+	unlink(side);
+	snprintf(side, sizeof side, "%s-shm", path);
+	unlink(side);
+	free(path);
+}
+
 static void test_missing_file(void **state)
 {
 	(void)state;
@@ -157,6 +200,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_fresh_schema),
 		cmocka_unit_test(test_open_cases),
+		cmocka_unit_test(test_migration_from_v1),
 		cmocka_unit_test(test_missing_file),
 		cmocka_unit_test(test_fold),
 	};
