@@ -26,8 +26,12 @@ corpus=$here/../shared/corpus/bench/news.jsonl
 py=/usr/bin/python3
 mkdir -p "$work"
 
-# seconds and peak resident KiB of a command, as "S KIB"
-measure() { /usr/bin/time -f '%e %M' -o "$work/time" "$@" >/dev/null; cat "$work/time"; }
+# wall seconds, CPU seconds and peak resident KiB of a command: "S CPU KIB"
+# (2 cores shared with other work here: CPU seconds vary less than wall)
+measure() {
+  /usr/bin/time -f '%e %U %S %M' -o "$work/time" "$@" >/dev/null
+  awk '{ printf "%s %.2f %s\n", $1, $2 + $3, $4 }' "$work/time"
+}
 
 counts() { # db -> "nodes edges"
   sqlite3 "$1" 'SELECT (SELECT count(*) FROM entities),
@@ -38,11 +42,11 @@ row() { # graph db
   local graph=$1 db=$2 n e
   read -r n e <<<"$(counts "$db")"
   for fmt in dot graphml json csv; do
-    read -r s kib <<<"$(measure "$bomay" export --db "$db" --format $fmt -o "$work/out.$fmt")"
+    read -r s cpu kib <<<"$(measure "$bomay" export --db "$db" --format $fmt -o "$work/out.$fmt")"
     size=$(stat -c %s "$work/out.$fmt")
-    printf '| %s | %s | %s | bomay export --format %s | %s | %d | %.1f |\n' \
-      "$graph" "$n" "$e" "$fmt" "$s" $((kib / 1024)) "$(echo "$size / 1048576" | bc -l)"
-    [ $fmt = graphml ] && { gm_s=$s; gm_kib=$kib; }
+    printf '| %s | %s | %s | bomay export --format %s | %s | %s | %d | %.1f |\n' \
+      "$graph" "$n" "$e" "$fmt" "$s" "$cpu" $((kib / 1024)) "$(echo "$size / 1048576" | bc -l)"
+    [ $fmt = graphml ] && { gm_cpu=$cpu; gm_kib=$kib; }
   done
   return 0
 }
@@ -50,22 +54,22 @@ row() { # graph db
 networkx() { # graph db: NetworkX reads our GraphML, then writes its own
   local graph=$1 db=$2 n e
   read -r n e <<<"$(counts "$db")"
-  read -r s kib load_kib <<<"$($py - "$work/out.graphml" "$work/nx.graphml" <<'PY'
+  read -r s cpu kib load_kib <<<"$($py - "$work/out.graphml" "$work/nx.graphml" <<'PY'
 import resource, sys, time
 import networkx as nx
 g = nx.read_graphml(sys.argv[1])
 loaded = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-t = time.perf_counter()
+t, c = time.perf_counter(), time.process_time()
 nx.write_graphml(g, sys.argv[2])
-print(f"{time.perf_counter() - t:.2f}",
+print(f"{time.perf_counter() - t:.2f} {time.process_time() - c:.2f}",
       resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, loaded)
 PY
 )"
   size=$(stat -c %s "$work/nx.graphml")
-  printf '| %s | %s | %s | NetworkX write_graphml (graph in memory: %d MiB) | %s | %d | %.1f |\n' \
-    "$graph" "$n" "$e" $((load_kib / 1024)) "$s" $((kib / 1024)) "$(echo "$size / 1048576" | bc -l)"
-  printf '\nGraphML, bomay / NetworkX: time %.2f, peak memory %.2f\n\n' \
-    "$(echo "$gm_s / $s" | bc -l)" "$(echo "$gm_kib / $kib" | bc -l)"
+  printf '| %s | %s | %s | NetworkX write_graphml (graph in memory: %d MiB) | %s | %s | %d | %.1f |\n' \
+    "$graph" "$n" "$e" $((load_kib / 1024)) "$s" "$cpu" $((kib / 1024)) "$(echo "$size / 1048576" | bc -l)"
+  printf '\nGraphML, bomay / NetworkX: CPU time %.2f, peak memory %.2f\n\n' \
+    "$(echo "$gm_cpu / $cpu" | bc -l)" "$(echo "$gm_kib / $kib" | bc -l)"
 }
 
 bench_db=$work/bench.db
@@ -74,8 +78,8 @@ if [ ! -s "$bench_db" ]; then
   "$bomay" ingest -q --db "$bench_db" "$corpus"
 fi
 
-echo "| graph | nodes | edges | what | seconds | peak MiB | output MiB |"
-echo "|---|---:|---:|---|---:|---:|---:|"
+echo "| graph | nodes | edges | what | seconds | CPU s | peak MiB | output MiB |"
+echo "|---|---:|---:|---|---:|---:|---:|---:|"
 row bench-corpus "$bench_db"
 networkx bench-corpus "$bench_db"
 
