@@ -4,6 +4,7 @@
 #include <getopt.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "cli/commands.h"
@@ -115,11 +116,15 @@ int bm_cmd_export(int argc, char **argv)
 		status = BM_EXIT_FAIL;
 	}
 	if (out != stdout) {
+		/* only a regular file is removed: never /dev/full, /dev/null
+		 * or a FIFO (as root, unlink would take the device away) */
+		struct stat st;
+		int regular = fstat(fileno(out), &st) == 0 && S_ISREG(st.st_mode);
 		if (fclose(out) != 0 && status == BM_EXIT_OK) {
 			bm_cli_error("%s: write error", output);
 			status = BM_EXIT_FAIL;
 		}
-		if (status != BM_EXIT_OK)
+		if (status != BM_EXIT_OK && regular)
 			unlink(output); /* no half-written export */
 	}
 	bm_graph_close(g);

@@ -108,8 +108,13 @@ int bm_cli_select_check(const bm_selector *sel)
 bm_graph *bm_cli_open_graph(const char *db)
 {
 	bm_graph *g = NULL;
-	if (bm_graph_open(&g, db, BM_GRAPH_READONLY) != 0) {
-		bm_cli_error("%s", bm_graph_errmsg(g));
+	int rc = bm_graph_open(&g, db, BM_GRAPH_READONLY);
+	if (rc != 0) {
+		/* "bomay: FILE: ..." (the not-found message names it already) */
+		if (rc == BM_ENOTFOUND)
+			bm_cli_error("%s", bm_graph_errmsg(g));
+		else
+			bm_cli_error("%s: %s", db, bm_graph_errmsg(g));
 		bm_graph_close(g);
 		return NULL;
 	}

@@ -90,6 +90,9 @@ static int theirs_wins(bm_graph *g, const char *doc, const char *hash,
 	if (sqlite3_step(st) == SQLITE_ROW) {
 		const char *h = (const char *)sqlite3_column_text(st, 0);
 		const char *a = (const char *)sqlite3_column_text(st, 1);
+		/* NOT NULL columns can still read NULL from a damaged file */
+		h = h ? h : "";
+		a = a ? a : "";
 		int c = strcmp(at, a);
 		*exists = 1;
 		/* the later ingest wins; the same instant: the larger hash */
