@@ -288,15 +288,40 @@ static size_t org_tail(scan *s, size_t j0, int synth, int loc_mode,
 			}
 		}
 		if (match(s, &s->L->stop_all, j, NULL) ||
-		    match(s, &s->L->stop_lower, j, NULL) ||
 		    match(s, &s->L->hon, j, NULL) ||
 		    match(s, &s->L->placeword, j, NULL))
 			break;
+		/* a pair of words seen in a known name goes on */
 		int known = bm_u64map_get(&s->L->bigram,
 					  bm_phrase_step(s->t[j - 1].h,
 							 s->t[j].h)) != NULL;
-		if (!known && (lowers >= 1 || end == j0))
+		if (!known && match(s, &s->L->stop_lower, j, NULL))
 			break;
+		if (!known && (lowers >= 1 || end == j0)) {
+			/* a short lower-case run that a capitalized word or a
+			 * place closes belongs to the name ("Trung tâm Y tế dự
+			 * phòng tỉnh Nghệ An") */
+			size_t k = j;
+			while (k < s->lim && k < j + 2 && fl(s, k, BM_TK_LOWER) &&
+			       !match(s, &s->L->stop_all, k, NULL) &&
+			       !match(s, &s->L->stop_lower, k, NULL) &&
+			       !match(s, &s->L->hon, k, NULL) &&
+			       !match(s, &s->L->placeword, k, NULL) &&
+			       !title_at(s, k, NULL))
+				k++;
+			size_t ba;
+			int lv2;
+			if (k > j && k < s->lim && !(s->t[k].flags & BM_TK_NL) &&
+			    ((fl(s, k, BM_TK_CAP) && !match(s, &s->L->stop_all, k, NULL) &&
+			      !match(s, &s->L->org, k, NULL) && !title_at(s, k, NULL) &&
+			      person_run(s, k, 1) < k + 2) ||
+			     kind_place_at(s, k, &ba, &lv2, 0) > ba)) {
+				lowers = 0;
+				end = j = k;
+				continue;
+			}
+			break;
+		}
 		lowers++;
 		end = ++j;
 	}

@@ -198,6 +198,8 @@ static void holds(const bm_lexset *L, bm_docstate *d, size_t a, size_t b)
 				}
 				if (c->kind == CK_CUE && (c->sub & (CUE_HOLD | CUE_FORMER)))
 					cue = 1;
+				else if (cue && (c->kind == CK_TITLE || c->kind == CK_ORG))
+					continue; /* "A, Trưởng phòng X, giữ chức ..." */
 				else if (c->kind != CK_OTHER && c->kind != CK_HON &&
 					 !punct_is(d, c, ",") && !punct_is(d, c, "(") &&
 					 !punct_is(d, c, ":") && c->kind != CK_CUE)
@@ -245,6 +247,20 @@ static void partofs(bm_docstate *d, size_t a, size_t b)
 		const bm_chunk *x = &d->ch[i], *c = &d->ch[i + 1];
 		if (x->kind != CK_ORG || x->ent < 0)
 			continue;
+		/* "X là đơn vị trực thuộc Y": a few words before "thuộc" */
+		size_t m = i + 1;
+		while (m < b && m < i + 4 &&
+		       (d->ch[m].kind == CK_OTHER ||
+			(d->ch[m].kind == CK_CUE && !(d->ch[m].sub & CUE_PARTOF))))
+			m++;
+		if (m > i + 1 && m + 1 < b && d->ch[m].kind == CK_CUE &&
+		    (d->ch[m].sub & CUE_PARTOF) && !word_is(d, &d->ch[m], "của") &&
+		    d->ch[m + 1].kind == CK_ORG && d->ch[m + 1].ent >= 0 &&
+		    d->ch[m + 1].ent != x->ent) {
+			add_rel(d, BM_REL_PART_OF, (size_t)x->ent, d->ch[m + 1].ent,
+				NULL, 0, x->sent);
+			continue;
+		}
 		const bm_chunk *y = &d->ch[i + 2];
 		int cue = (c->kind == CK_CUE && (c->sub & CUE_PARTOF)) ||
 			  (punct_is(d, c, "(") && i + 3 < b &&
@@ -275,6 +291,9 @@ static void coops(const bm_lexset *L, bm_docstate *d, size_t a, size_t b,
 			if (c->kind != CK_ORG || c->ent < 0)
 				continue;
 			int tobj = i > a && d->ch[i - 1].kind == CK_TITLE;
+			/* "Cục X (Bộ Y) phối hợp với Z": the bracket is no actor */
+			if (i > a && punct_is(d, &d->ch[i - 1], "(") && c->t1 <= p)
+				continue;
 			if (c->t1 <= p) {
 				if (!tobj && before >= 0 && c->ent != before)
 					before2 = before;
