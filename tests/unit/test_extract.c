@@ -217,6 +217,41 @@ static const ext_case cases[] = {
 	 {"holds_position|Phạm Quốc Hưng|Ban cán sự đảng Tòa án nhân dân tối "
 	  "cao|Ủy viên"},
 	 {NULL}, 1},
+	{"apposition after a bracket, a dash",
+	 "Ông Nguyễn Văn An (SN 1965), Phó Chủ tịch UBND huyện Quảng Xương, nghỉ "
+	 "hưu. Đại tá Nguyễn Văn Bình - Phó Giám đốc Công an tỉnh Thanh Hóa chủ trì.",
+	 {"ORG|Ủy ban nhân dân huyện Quảng Xương", "ORG|Công an tỉnh Thanh Hóa"},
+	 {"holds_position|Nguyễn Văn An|Ủy ban nhân dân huyện Quảng "
+	  "Xương|Phó Chủ tịch",
+	  "holds_position|Nguyễn Văn Bình|Công an tỉnh Thanh Hóa|Phó Giám đốc"},
+	 {NULL}, 2},
+	{"a cue across an earlier post",
+	 "Tỉnh quyết định bổ nhiệm ông Lê Văn Giang, Trưởng phòng Tổ chức cán bộ, "
+	 "giữ chức Phó Giám đốc Sở Nội vụ.",
+	 {"ORG|Phòng Tổ chức cán bộ", "ORG|Sở Nội vụ"},
+	 {"holds_position|Lê Văn Giang|Phòng Tổ chức cán bộ|Trưởng phòng",
+	  "holds_position|Lê Văn Giang|Sở Nội vụ|Phó Giám đốc"},
+	 {NULL}, 1},
+	{"board of a company",
+	 "Chủ tịch HĐQT Công ty cổ phần Hòa Phát Trần Đình Long phát biểu.",
+	 {"ORG|Hội đồng quản trị Công ty cổ phần Hòa Phát",
+	  "ORG|Công ty cổ phần Hòa Phát"},
+	 {"holds_position|Trần Đình Long|Hội đồng quản trị Công ty cổ phần Hòa "
+	  "Phát|Chủ tịch",
+	  "part_of|Hội đồng quản trị Công ty cổ phần Hòa Phát|Công ty cổ phần "
+	  "Hòa Phát"},
+	 {NULL}, 1},
+	{"stated membership",
+	 "Sở Tư pháp tỉnh Thanh Hóa là đơn vị trực thuộc UBND tỉnh Thanh Hóa. "
+	 "Cục Cảnh sát hình sự (Bộ Công an) phối hợp với Công an tỉnh Thanh Hóa.",
+	 {"ORG|Sở Tư pháp tỉnh Thanh Hóa", "ORG|Cục Cảnh sát hình sự"},
+	 {"part_of|Sở Tư pháp tỉnh Thanh Hóa|Ủy ban nhân dân tỉnh Thanh Hóa",
+	  "part_of|Cục Cảnh sát hình sự|Bộ Công an",
+	  "cooperates_with|Cục Cảnh sát hình sự|Công an tỉnh Thanh Hóa"},
+	 {NULL}, 0},
+	{"byline and photo credit",
+	 "Bộ Y tế họp. (Ảnh: Trần Hải)\nNguyễn Hưng",
+	 {"ORG|Bộ Y tế"}, {NULL}, {"PERSON|Trần Hải", "PERSON|Nguyễn Hưng"}, 0},
 	{"bare head completed by the article's province",
 	 "Tỉnh ủy Yên Bái họp. Bà Phạm Thị Thanh Trà, Bí thư Tỉnh ủy, phát biểu.",
 	 {"ORG|Tỉnh ủy Yên Bái"},
