@@ -9,6 +9,7 @@ void bm_docstate_init(bm_docstate *d)
 {
 	memset(d, 0, sizeof *d);
 	bm_buf_init(&d->pool);
+	bm_buf_init(&d->scratch);
 	bm_u64map_init(&d->plmap);
 	bm_u64map_init(&d->ents);
 	bm_u64map_init(&d->person_last);
@@ -27,6 +28,8 @@ void bm_docstate_dispose(bm_docstate *d)
 	free(d->men);
 	free(d->mask);
 	bm_buf_dispose(&d->pool);
+	bm_buf_dispose(&d->scratch);
+	free(d->stoks.v);
 	bm_u64map_dispose(&d->plmap);
 	bm_u64map_dispose(&d->ents);
 	bm_u64map_dispose(&d->person_last);

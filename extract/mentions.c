@@ -411,17 +411,15 @@ static bm_chunk *push(scan *s, int kind, size_t t0, size_t t1, uint32_t sent)
 
 static int32_t canon(scan *s, const char *prefix, size_t i, size_t j)
 {
-	bm_buf b;
-	bm_buf_init(&b);
+	bm_buf *b = &s->d->scratch;
+	bm_buf_clear(b);
 	if (prefix) {
-		bm_buf_puts(&b, prefix);
+		bm_buf_puts(b, prefix);
 		if (j > i)
-			bm_buf_putc(&b, ' ');
+			bm_buf_putc(b, ' ');
 	}
-	bm_canon_words(s->L, s->d, i, j, &b);
-	int32_t off = bm_pool_add(s->d, b.data ? b.data : "", b.len);
-	bm_buf_dispose(&b);
-	return off;
+	bm_canon_words(s->L, s->d, i, j, b);
+	return bm_pool_add(s->d, b->data ? b->data : "", b->len);
 }
 
 static uint64_t words_hash(const bm_lexset *L, const char *str)

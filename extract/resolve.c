@@ -48,9 +48,11 @@ static void alias(bm_docstate *d, size_t ent, const char *a)
 /* The identity of an organization's name: its words without the place
  * words before a place ("Công an TP Đà Nẵng" = "Công an Đà Nẵng"); *nw
  * gets the number of words. */
-static uint64_t org_key(const bm_lexset *L, const char *name, size_t *nw)
+static uint64_t org_key(const bm_lexset *L, bm_docstate *d, const char *name,
+		       size_t *nw)
 {
-	bm_toks t = {0};
+	bm_toks t = d->stoks;
+	t.n = 0;
 	bm_tokenize(L->fold, name, strlen(name), 0, &t);
 	uint64_t h = 0;
 	*nw = 0;
@@ -66,7 +68,7 @@ static uint64_t org_key(const bm_lexset *L, const char *name, size_t *nw)
 		h = bm_phrase_step(h, t.v[k].h);
 		(*nw)++;
 	}
-	free(t.v);
+	d->stoks = t; /* kept for the next name */
 	return h;
 }
 
@@ -81,7 +83,7 @@ static long entity(const bm_lexset *L, bm_docstate *d, bm_ent_type t,
 		   const char *name, size_t s, size_t e, int *created)
 {
 	size_t nw = 0;
-	uint64_t key = salt(t, t == BM_ENT_ORG ? org_key(L, name, &nw)
+	uint64_t key = salt(t, t == BM_ENT_ORG ? org_key(L, d, name, &nw)
 					       : hash_str(L, name));
 	uint32_t *v = bm_u64map_get(&d->ents, key);
 	long ent;
@@ -141,13 +143,11 @@ static void alias_written(const bm_lexset *L, bm_docstate *d, size_t ent,
 {
 	if (j <= i)
 		return;
-	bm_buf b;
-	bm_buf_init(&b);
-	written(d, i, j, &b);
+	bm_buf *b = &d->scratch;
+	written(d, i, j, b);
 	const char *name = d->rec->entities[ent].name;
-	if (hash_str(L, b.data) != hash_str(L, name))
-		alias(d, ent, b.data);
-	bm_buf_dispose(&b);
+	if (hash_str(L, b->data) != hash_str(L, name))
+		alias(d, ent, b->data);
 }
 
 static void part_of(bm_docstate *d, size_t child, size_t parent, uint32_t sent)

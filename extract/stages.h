@@ -96,6 +96,8 @@ typedef struct {
 	bm_chunk *ch;
 	size_t nch, capch;
 	bm_buf pool;           /* NUL-terminated strings, by offset */
+	bm_buf scratch;        /* a name being built (canon, aliases) */
+	bm_toks stoks;         /* the tokens of a name being keyed */
 	bm_placecount *pl;
 	size_t npl, cappl;
 	bm_u64map plmap;       /* place hash -> pl index */
