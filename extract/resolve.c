@@ -595,6 +595,125 @@ static void drop_byline(bm_docstate *d)
 		d->ch[i].kind = CK_OTHER;
 }
 
+/* Where the words from token k of t are a place: a place word and a name
+ * ("tỉnh Nghệ An"), or a known place ("Hà Nội"). */
+static int place_suffix(const bm_lexset *L, const bm_toks *t, size_t k)
+{
+	size_t n = 0;
+	if (!(t->v[k].flags & BM_TK_WORD))
+		return 0;
+	if (bm_lex_match(&L->placeword, t, k, t->n, &n) && k + n < t->n &&
+	    (t->v[k + n].flags & BM_TK_CAP))
+		return 1;
+	/* a country is no suffix: "Quốc hội Lào" is another Quốc hội */
+	const bm_lex_entry *e = (t->v[k].flags & BM_TK_CAP)
+					? bm_lex_exact(&L->place, t, k, t->n)
+					: NULL;
+	return e && atoi(e->col[1]) >= 1;
+}
+
+static void free_entity(bm_entity *e)
+{
+	free(e->name);
+	for (size_t j = 0; j < e->n_aliases; j++)
+		free(e->aliases[j]);
+	free(e->aliases);
+	free(e->rank);
+	free(e->degree);
+	free(e->mentions);
+}
+
+/* An organization named once with its place and once without ("Sở Nội
+ * vụ" and "Sở Nội vụ Hà Nội") is one entity: the short form becomes an
+ * alias of the full one, and every reference moves to it. */
+static void merge_short_forms(const bm_lexset *L, bm_docstate *d)
+{
+	bm_record *r = d->rec;
+	size_t n = r->n_entities;
+	if (n < 2 || n > 4096)
+		return;
+	uint32_t *to = bm_xmalloc(n * sizeof *to);
+	int any = 0;
+	for (size_t i = 0; i < n; i++)
+		to[i] = (uint32_t)i;
+	for (size_t b = 0; b < n; b++) {
+		if (r->entities[b].type != BM_ENT_ORG)
+			continue;
+		const char *name = r->entities[b].name;
+		bm_toks t = d->stoks;
+		t.n = 0;
+		bm_tokenize(L->fold, name, strlen(name), 0, &t);
+		d->stoks = t;
+		uint64_t h = 0;
+		for (size_t k = 0; k < t.n; k++) {
+			if (k >= 2 && place_suffix(L, &t, k)) {
+				uint32_t *v = bm_u64map_get(&d->ents, salt(BM_ENT_ORG, h));
+				if (v && *v != b && to[*v] == *v &&
+				    r->entities[*v].type == BM_ENT_ORG && to[b] == b) {
+					to[*v] = (uint32_t)b;
+					any = 1;
+				}
+				break;
+			}
+			if (t.v[k].flags & BM_TK_WORD)
+				h = bm_phrase_step(h, t.v[k].h);
+		}
+	}
+	if (!any) {
+		free(to);
+		return;
+	}
+	/* new places of the entities that stay */
+	uint32_t *pos = bm_xmalloc(n * sizeof *pos);
+	size_t w = 0;
+	for (size_t i = 0; i < n; i++)
+		if (to[i] == i)
+			pos[i] = (uint32_t)w++;
+	for (size_t i = 0; i < n; i++)
+		if (to[i] != i) {
+			bm_entity *a = &r->entities[i], *b = &r->entities[to[i]];
+			if (b->n_aliases < MAX_ALIASES)
+				bm_record_add_alias(r, to[i], a->name);
+			for (size_t k = 0; k < a->n_aliases && b->n_aliases < MAX_ALIASES; k++)
+				bm_record_add_alias(r, to[i], a->aliases[k]);
+			pos[i] = pos[to[i]];
+		}
+	for (size_t i = 0; i < n; i++)
+		if (to[i] != i)
+			free_entity(&r->entities[i]);
+	for (size_t i = 0; i < n; i++)
+		if (to[i] == i && pos[i] != i)
+			r->entities[pos[i]] = r->entities[i];
+	r->n_entities = w;
+	for (size_t i = 0; i < d->nch; i++)
+		if (d->ch[i].ent >= 0)
+			d->ch[i].ent = (int32_t)pos[d->ch[i].ent];
+	for (size_t i = 0; i < d->nmen; i++)
+		d->men[i].ent = pos[d->men[i].ent];
+	size_t rw = 0;
+	for (size_t i = 0; i < r->n_relations; i++) {
+		bm_relation *x = &r->relations[i];
+		x->subject = pos[x->subject];
+		if (x->object >= 0)
+			x->object = (long)pos[x->object];
+		int drop = x->object == (long)x->subject;
+		for (size_t j = 0; j < rw && !drop; j++) {
+			bm_relation *y = &r->relations[j];
+			drop = y->type == x->type && y->subject == x->subject &&
+			       y->object == x->object;
+		}
+		if (drop) {
+			free(x->role);
+			free(x->evidence);
+			continue;
+		}
+		r->relations[rw++] = *x;
+	}
+	r->n_relations = rw;
+	free(pos);
+	free(to);
+}
+
 int bm_resolve(const bm_lexset *L, bm_docstate *d)
 {
 	drop_byline(d);
@@ -645,6 +764,8 @@ int bm_resolve(const bm_lexset *L, bm_docstate *d)
 		}
 	}
 	resolve_acronyms(L, d);
+	if (!d->limit_hit)
+		merge_short_forms(L, d);
 	bm_mentions_flush(d);
 	return d->limit_hit ? BM_ELIMIT : 0;
 }

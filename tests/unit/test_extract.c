@@ -252,6 +252,12 @@ static const ext_case cases[] = {
 	{"byline and photo credit",
 	 "Bộ Y tế họp. (Ảnh: Trần Hải)\nNguyễn Hưng",
 	 {"ORG|Bộ Y tế"}, {NULL}, {"PERSON|Trần Hải", "PERSON|Nguyễn Hưng"}, 0},
+	{"a short form without its place",
+	 "Sở Nội vụ có 8 Phó Giám đốc. Ông Trần Huy Sáng, Giám đốc Sở Nội vụ Hà "
+	 "Nội, cho biết.",
+	 {"ORG|Sở Nội vụ Hà Nội"},
+	 {"holds_position|Trần Huy Sáng|Sở Nội vụ Hà Nội|Giám đốc"},
+	 {"ORG|Sở Nội vụ"}, 1},
 	{"bare head completed by the article's province",
 	 "Tỉnh ủy Yên Bái họp. Bà Phạm Thị Thanh Trà, Bí thư Tỉnh ủy, phát biểu.",
 	 {"ORG|Tỉnh ủy Yên Bái"},
