@@ -136,6 +136,7 @@ cleanup:
 /* The names of one record entity: written forms and their keys. */
 typedef struct {
 	char **form, **key;
+	int *named;           /* 1: the record's name, 0: an alias */
 	size_t n;
 } names;
 
@@ -147,9 +148,10 @@ static void names_dispose(names *nm)
 	}
 	free(nm->form);
 	free(nm->key);
+	free(nm->named);
 }
 
-static void names_add(names *nm, const char *form, const char *tag)
+static void names_add(names *nm, const char *form, const char *tag, int named)
 {
 	char *key = bm_name_key(form, strlen(form));
 	if (!key || !*key) {
@@ -164,6 +166,7 @@ static void names_add(names *nm, const char *form, const char *tag)
 	}
 	for (size_t i = 0; i < nm->n; i++)
 		if (strcmp(nm->key[i], key) == 0) {
+			nm->named[i] |= named;
 			if (strcmp(form, nm->form[i]) < 0) {
 				free(nm->form[i]);
 				nm->form[i] = bm_xstrdup(form);
@@ -173,8 +176,10 @@ static void names_add(names *nm, const char *form, const char *tag)
 		}
 	nm->form = bm_xrealloc(nm->form, (nm->n + 1) * sizeof *nm->form);
 	nm->key = bm_xrealloc(nm->key, (nm->n + 1) * sizeof *nm->key);
+	nm->named = bm_xrealloc(nm->named, (nm->n + 1) * sizeof *nm->named);
 	nm->form[nm->n] = bm_xstrdup(form);
 	nm->key[nm->n] = key;
+	nm->named[nm->n] = named;
 	nm->n++;
 }
 
@@ -186,9 +191,9 @@ static void entity_names(const bm_rules *rules, const bm_record *r,
 	char tag[32];
 	int64_t split = 0;
 
-	names_add(nm, e->name, NULL);
+	names_add(nm, e->name, NULL, 1);
 	for (size_t i = 0; i < e->n_aliases; i++)
-		names_add(nm, e->aliases[i], NULL);
+		names_add(nm, e->aliases[i], NULL, 0);
 	for (size_t i = 0; i < nm->n; i++)
 		if (bm_rules_deleted(rules, type, nm->key[i])) {
 			names_dispose(nm);
@@ -202,6 +207,7 @@ static void entity_names(const bm_rules *rules, const bm_record *r,
 			free(nm->key[i]);
 			nm->form[i] = nm->form[nm->n - 1];
 			nm->key[i] = nm->key[nm->n - 1];
+			nm->named[i] = nm->named[nm->n - 1];
 			nm->n--;
 		} else {
 			i++;
@@ -212,7 +218,7 @@ static void entity_names(const bm_rules *rules, const bm_record *r,
 		names tagged = {0};
 		snprintf(tag, sizeof tag, "split:%lld", (long long)split);
 		for (size_t i = 0; i < nm->n; i++)
-			names_add(&tagged, nm->form[i], tag);
+			names_add(&tagged, nm->form[i], tag, nm->named[i]);
 		names_dispose(nm);
 		*nm = tagged;
 	}
@@ -222,10 +228,12 @@ static const char SQL_NEW_ENTITY[] =
 	"INSERT INTO entities (type, name, name_key, fold) VALUES (?1, ?2, ?3, ?4)"
 	" RETURNING id";
 static const char SQL_FIND_ALIAS[] =
-	"SELECT id, entity, alias FROM aliases WHERE type = ?1 AND alias_key = ?2";
+	"SELECT id, entity, alias, named FROM aliases"
+	" WHERE type = ?1 AND alias_key = ?2";
+static const char SQL_NAMED[] = "UPDATE aliases SET named = 1 WHERE id = ?1";
 static const char SQL_NEW_ALIAS[] =
-	"INSERT INTO aliases (type, alias_key, entity, alias, fold, n_syll)"
-	" VALUES (?1, ?2, ?3, ?4, ?5, ?6) RETURNING id";
+	"INSERT INTO aliases (type, alias_key, entity, alias, fold, n_syll, named)"
+	" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) RETURNING id";
 /* Of the written forms of one key, the smallest in byte order is kept. */
 static const char SQL_ALIAS_FORM[] =
 	"UPDATE aliases SET alias = ?2, fold = ?3 WHERE id = ?1";
@@ -259,7 +267,8 @@ static int64_t step_id(bm_graph *g, sqlite3_stmt *st, const char *doing)
  * in byte order than this one. */
 typedef struct {
 	int64_t alias, entity;
-	int smaller;
+	int smaller, named;
+	int refused;          /* an alias of an entity ours is not */
 } known;
 
 static int find_alias(bm_graph *g, const char *type, const char *key,
@@ -277,12 +286,37 @@ static int find_alias(bm_graph *g, const char *type, const char *key,
 		k->alias = sqlite3_column_int64(st, 0);
 		k->entity = sqlite3_column_int64(st, 1);
 		k->smaller = strcmp(form, (const char *)sqlite3_column_text(st, 2)) < 0;
+		k->named = sqlite3_column_int(st, 3);
 		rc = 0;
 	} else {
 		rc = rc == SQLITE_DONE ? 0 : bm_graph_dberr(g, "looking up a name");
 	}
 	sqlite3_reset(st);
 	return rc;
+}
+
+static const char SQL_NAMES_OF[] =
+	"SELECT alias_key FROM aliases WHERE entity = ?1 AND named = 1";
+
+/* 1 when entity id has been the name of a record under a key that is none
+ * of nm's, 0 when not, or an error. */
+static int other_name(bm_graph *g, int64_t id, const names *nm)
+{
+	sqlite3_stmt *st = bm_stmt(g, SQL_NAMES_OF);
+	int rc, other = 0;
+	if (!st)
+		return BM_EDB;
+	sqlite3_bind_int64(st, 1, id);
+	while (!other && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+		const char *key = (const char *)sqlite3_column_text(st, 0);
+		other = 1;
+		for (size_t i = 0; i < nm->n && other; i++)
+			other = strcmp(key, nm->key[i]) != 0;
+	}
+	if (!other && rc != SQLITE_DONE)
+		other = bm_graph_dberr(g, "looking up a name");
+	sqlite3_reset(st);
+	return other;
 }
 
 /* Stores the names of entity id seen in doc; *changed is set when a name
@@ -294,6 +328,15 @@ static int put_names(bm_graph *g, const char *type, const names *nm,
 	int rc = 0;
 	for (size_t i = 0; i < nm->n && rc == 0; i++) {
 		int64_t alias = k[i].alias;
+		if (k[i].entity && k[i].entity != id)
+			continue; /* another entity's name: not joined */
+		if (alias && nm->named[i] && !k[i].named) {
+			if (!(st = bm_stmt(g, SQL_NAMED)))
+				return BM_EDB;
+			sqlite3_bind_int64(st, 1, alias);
+			if ((rc = bm_exec_stmt(g, st, "naming an entity")) < 0)
+				return rc;
+		}
 		if (!alias || k[i].smaller) {
 			char *fold = bm_fold(nm->form[i]);
 			st = bm_stmt(g, alias ? SQL_ALIAS_FORM : SQL_NEW_ALIAS);
@@ -313,6 +356,7 @@ static int put_names(bm_graph *g, const char *type, const names *nm,
 				sqlite3_bind_text(st, 4, nm->form[i], -1, SQLITE_STATIC);
 				sqlite3_bind_text(st, 5, fold, -1, SQLITE_TRANSIENT);
 				sqlite3_bind_int(st, 6, bm_syllables(nm->form[i]));
+				sqlite3_bind_int(st, 7, nm->named[i]);
 				alias = step_id(g, st, "adding a name");
 				if (alias < 0)
 					rc = (int)alias;
@@ -363,11 +407,26 @@ static int64_t put_entity(bm_graph *g, const bm_record *r, const bm_entity *e,
 	if (nm.n == 0)
 		goto cleanup;
 	k = bm_xcalloc(nm.n, sizeof *k);
+	/* the record's name joins the entity that has it, whatever it is */
 	for (size_t i = 0; i < nm.n && rc == 0; i++) {
 		rc = find_alias(g, type, nm.key[i], nm.form[i], &k[i]);
-		/* the oldest id stays, so earlier references remain valid */
-		if (k[i].entity && (!id || k[i].entity < id))
+		if (nm.named[i] && k[i].entity && (!id || k[i].entity < id))
 			id = k[i].entity;
+	}
+	/* an alias joins the entity that has it only when that entity goes
+	 * by no other name than ours: "TANDTC" joins an entity known as
+	 * "TANDTC", "Công an huyện" does not glue "Công an huyện Phú Xuyên"
+	 * to "Công an huyện Chương Mỹ" */
+	for (size_t i = 0; i < nm.n && rc == 0; i++) {
+		if (nm.named[i] || !k[i].entity || k[i].entity == id)
+			continue;
+		int other = other_name(g, k[i].entity, &nm);
+		if (other < 0)
+			rc = other;
+		else if (!other && (!id || k[i].entity < id))
+			id = k[i].entity;
+		else if (other)
+			k[i].refused = 1;
 	}
 	if (rc < 0)
 		goto cleanup;
@@ -391,7 +450,7 @@ static int64_t put_entity(bm_graph *g, const bm_record *r, const bm_entity *e,
 	/* names that join several entities make them one */
 	for (size_t i = 0; i < nm.n && rc == 0; i++) {
 		int64_t other = k[i].entity;
-		if (!other || other == id)
+		if (!other || other == id || k[i].refused)
 			continue;
 		if ((rc = bm_entity_union(g, id, other)) < 0)
 			goto cleanup;

@@ -128,10 +128,10 @@ static const char SQL_PIN[] =
 	"UPDATE entities SET name = ?2, name_key = ?3, fold = ?4, pinned = 1"
 	" WHERE id = ?1";
 static const char SQL_RULE_ALIAS[] =
-	"INSERT INTO aliases (type, alias_key, entity, alias, fold, n_syll, origin)"
-	" VALUES (?1, ?2, ?3, ?4, ?5, ?6, 1)"
-	" ON CONFLICT (type, alias_key) DO UPDATE SET origin = 1"
-	" WHERE entity = excluded.entity";
+	"INSERT INTO aliases (type, alias_key, entity, alias, fold, n_syll, origin,"
+	" named) VALUES (?1, ?2, ?3, ?4, ?5, ?6, 1, ?7)"
+	" ON CONFLICT (type, alias_key) DO UPDATE SET origin = 1,"
+	" named = max(named, excluded.named) WHERE entity = excluded.entity";
 
 /* Gives entity id the name (or alias) form with key; pin: also as its
  * canonical name. */
@@ -149,6 +149,7 @@ static int add_name(bm_graph *g, const char *type, int64_t id,
 	sqlite3_bind_text(st, 4, form, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 5, fold, -1, SQLITE_STATIC);
 	sqlite3_bind_int(st, 6, bm_syllables(form));
+	sqlite3_bind_int(st, 7, 0); /* named by documents only */
 	if ((rc = bm_exec_stmt(g, st, "adding a name")) < 0 || !pin)
 		goto cleanup;
 	if (!(st = bm_stmt(g, SQL_PIN))) {

@@ -112,9 +112,18 @@ static const char schema_v2[] =
 	"CREATE INDEX relations_subject ON relations(subject, object);"
 	"CREATE INDEX relations_object ON relations(object, subject);";
 
+/* Version 3: aliases.named is 1 for a key some record used as an entity's
+ * name (not only as an alias); an alias joins only entities that go by no
+ * other name.  Old rows: the keys of canonical names. */
+static const char schema_v3[] =
+	"ALTER TABLE aliases ADD COLUMN named INTEGER NOT NULL DEFAULT 0;"
+	"UPDATE aliases SET named = 1 WHERE EXISTS (SELECT 1 FROM entities e"
+	" WHERE e.id = aliases.entity AND e.name_key = aliases.alias_key);";
+
 static const migration migrations[] = {
 	{1, schema_v1},
 	{2, schema_v2},
+	{3, schema_v3},
 };
 
 static int read_version(bm_graph *g, int *version)

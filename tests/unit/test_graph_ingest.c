@@ -149,11 +149,45 @@ static const ingest_case cases[] = {
 	  {"PRAGMA foreign_key_check", ""}}},
 };
 
+#define CA_PHU_XUYEN \
+	"{\"doc\":\"a\",\"entities\":[{\"id\":\"e1\",\"type\":\"ORG\"," \
+	"\"name\":\"Công an huyện Phú Xuyên\",\"aliases\":[\"Công an huyện\"]}]}"
+#define CA_CHUONG_MY \
+	"{\"doc\":\"b\",\"entities\":[{\"id\":\"e1\",\"type\":\"ORG\"," \
+	"\"name\":\"Công an huyện Chương Mỹ\",\"aliases\":[\"Công an huyện\"]}]}"
+#define CA_BARE \
+	"{\"doc\":\"c\",\"entities\":[{\"id\":\"e1\",\"type\":\"ORG\"," \
+	"\"name\":\"Công an huyện Chương Mỹ\",\"aliases\":[\"CA huyện Chương Mỹ\"," \
+	"\"Công an huyện\"]}]}"
+
+/* A generic short form shared by two organizations glues neither to the
+ * other, in any order. */
+static const ingest_case generic_cases[] = {
+	{"a generic alias joins nothing", {CA_PHU_XUYEN, CA_CHUONG_MY, CA_BARE},
+	 {0, 0, 0},
+	 {{"SELECT count(*) FROM entities", "2"},
+	  {"SELECT count(*) FROM entities WHERE name = 'Công an huyện Chương Mỹ'",
+	   "1"}}},
+	{"the same, other order", {CA_BARE, CA_CHUONG_MY, CA_PHU_XUYEN},
+	 {0, 0, 0},
+	 {{"SELECT count(*) FROM entities", "2"},
+	  {"SELECT count(*) FROM entities WHERE name = 'Công an huyện Phú Xuyên'",
+	   "1"}}},
+};
+
+static void run_cases(const ingest_case *cs, size_t n);
+
 static void test_cases(void **state)
 {
 	(void)state;
-	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
-		const ingest_case *c = &cases[i];
+	run_cases(cases, sizeof cases / sizeof cases[0]);
+	run_cases(generic_cases, sizeof generic_cases / sizeof generic_cases[0]);
+}
+
+static void run_cases(const ingest_case *cs, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		const ingest_case *c = &cs[i];
 		bm_graph *g = mem_graph();
 		for (size_t j = 0; j < 4 && c->records[j]; j++)
 			ingest_json(g, c->records[j], c->results[j]);

@@ -122,8 +122,8 @@ static void test_open_cases(void **state)
 	}
 }
 
-/* A database of version 1 (the old relation indexes) is brought to the
- * current version on open, with its rows. */
+/* A database of version 1 (the old relation indexes, no aliases.named) is
+ * brought to the current version on open, with its rows. */
 static void test_migration_from_v1(void **state)
 {
 	(void)state;
@@ -136,8 +136,11 @@ static void test_migration_from_v1(void **state)
 				      "DROP INDEX relations_object;"
 				      "CREATE INDEX relations_subject ON relations(subject, type);"
 				      "CREATE INDEX relations_object ON relations(object, type);"
+				      "ALTER TABLE aliases DROP COLUMN named;"
 				      "INSERT INTO entities (id, type, name, name_key, fold)"
 				      " VALUES (7, 'ORG', 'Bộ Y tế', 'bộ y tế', 'bo y te');"
+				      "INSERT INTO aliases (type, alias_key, entity, alias, fold,"
+				      " n_syll) VALUES ('ORG', 'bộ y tế', 7, 'Bộ Y tế', 'bo y te', 3);"
 				      "PRAGMA user_version = 1;",
 				      NULL, NULL, NULL),
 			 SQLITE_OK);
@@ -154,6 +157,10 @@ static void test_migration_from_v1(void **state)
 			    "subject,object");
 	assert_int_equal(sqlite3_column_int(st, 1), BM_SCHEMA_VERSION);
 	assert_string_equal((const char *)sqlite3_column_text(st, 2), "Bộ Y tế");
+	sqlite3_finalize(st);
+	sqlite3_prepare_v2(g->db, "SELECT named FROM aliases", -1, &st, NULL);
+	assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+	assert_int_equal(sqlite3_column_int(st, 0), 1);
 	sqlite3_finalize(st);
 	bm_graph_close(g);
 	unlink(path);
