@@ -175,10 +175,12 @@ static void holds(const bm_lexset *L, bm_docstate *d, size_t a, size_t b)
 		}
 		/* a person before it with a cue: "A giữ chức ..." */
 		if (!nh && g0 > a) {
-			int cue = 0;
+			int cue = 0, near = 1; /* near: only punctuation so far */
 			size_t k = g0;
 			for (int s = 0; k > a && s < 10; s++) {
 				const bm_chunk *c = &d->ch[--k];
+				if (c->kind != CK_PUNCT || punct_is(d, c, ")"))
+					near = near && punct_is(d, c, ")");
 				if (c->kind == CK_PERSON) {
 					if (cue)
 						hold[nh++] = k;
@@ -191,7 +193,7 @@ static void holds(const bm_lexset *L, bm_docstate *d, size_t a, size_t b)
 						o--;
 					if (punct_is(d, &d->ch[o], "(")) {
 						k = o;
-						cue = 1;
+						cue = cue || near;
 						continue;
 					}
 					break;
