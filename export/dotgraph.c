@@ -1,16 +1,14 @@
-/* dotgraph.c: builds the organization diagram with cgraph: organizations
- * as boxes, people as ellipses, roles on holds_position edges (dashed when
- * former), part_of upward (rankdir=BT puts parents above), cooperates_with
- * without arrows, and optional clusters (an organization with its people
- * and sub-units). */
+/* dotgraph.c: the organization diagram as a cgraph graph: boxes and
+ * ellipses, roles on edges (dashed when former), parents above (rankdir=BT),
+ * and clusters of an organization with its people and sub-units. */
 #include <inttypes.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "export/dotgraph.h"
 #include "export/gvid.h"
-#include "extract/u64map.h"
 #include "export/writer.h"
+#include "extract/u64map.h"
 
 /* What we keep on each node and edge (cgraph records). */
 typedef struct {
