@@ -102,6 +102,43 @@ static size_t group(const bm_docstate *d, size_t g0, size_t b, slot *sl,
 /* A title written without its organization takes the organization the
  * sentence named last before it ("Giám đốc Sở Nội vụ là ông A; 8 Phó
  * Giám đốc gồm ..."), or none. */
+/* Whether an entity's name starts with the words of a unit ("Bộ"). */
+static int starts_with_unit(const bm_lexset *L, bm_docstate *d, long ent,
+			    const char *unit)
+{
+	size_t nw = 0;
+	uint64_t uh = bm_text_hash(L->fold, unit, strlen(unit), 1, &nw);
+	const char *name = d->rec->entities[ent].name;
+	bm_toks t = d->stoks;
+	t.n = 0;
+	bm_tokenize(L->fold, name, strlen(name), 0, &t);
+	d->stoks = t;
+	uint64_t h = 0;
+	size_t w = 0;
+	for (size_t k = 0; k < t.n && w < nw; k++)
+		if (t.v[k].flags & BM_TK_WORD) {
+			h = bm_phrase_step(h, t.v[k].h);
+			w++;
+		}
+	return w == nw && h == uh;
+}
+
+/* A unit title without its unit ("các Thứ trưởng: A, B"): the unit of
+ * that kind the sentence, or the two before it, named last. */
+static long unit_org(const bm_lexset *L, bm_docstate *d, size_t title,
+		     const char *unit)
+{
+	uint32_t s0 = d->ch[title].sent;
+	for (size_t k = title; k-- > 0;) {
+		if (d->ch[k].sent + 2 < s0)
+			break;
+		if (d->ch[k].kind == CK_ORG && d->ch[k].ent >= 0 &&
+		    starts_with_unit(L, d, d->ch[k].ent, unit))
+			return d->ch[k].ent;
+	}
+	return -1;
+}
+
 static long implicit_org(const bm_docstate *d, size_t a, size_t title)
 {
 	for (size_t k = title; k-- > a;)
@@ -177,7 +214,7 @@ static void holds(const bm_lexset *L, bm_docstate *d, size_t a, size_t b)
 		if (!nh && g0 > a) {
 			int cue = 0, near = 1; /* near: only punctuation so far */
 			size_t k = g0;
-			for (int s = 0; k > a && s < 10; s++) {
+			for (int s = 0; k > a && s < 14; s++) {
 				const bm_chunk *c = &d->ch[--k];
 				if (c->kind != CK_PUNCT || punct_is(d, c, ")"))
 					near = near && punct_is(d, c, ")");
@@ -226,7 +263,10 @@ static void holds(const bm_lexset *L, bm_docstate *d, size_t a, size_t b)
 			for (size_t s = 0; s < ns; s++) {
 				const bm_chunk *t = &d->ch[sl[s].title];
 				long obj = sl[s].org >= 0 ? d->ch[sl[s].org].ent : -1;
-				if (sl[s].org < 0 && !(t->flags & CF_NATIONAL))
+				const char *unit = bm_lex_col(t->lx, 2);
+				if (obj < 0 && unit && sl[s].org >= 0)
+					obj = unit_org(L, d, sl[s].title, unit);
+				if (obj < 0 && sl[s].org < 0 && !(t->flags & CF_NATIONAL))
 					obj = implicit_org(d, a, sl[s].title);
 				if (obj >= 0 &&
 				    d->rec->entities[obj].type != BM_ENT_ORG)
@@ -264,9 +304,11 @@ static void partofs(bm_docstate *d, size_t a, size_t b)
 			continue;
 		}
 		const bm_chunk *y = &d->ch[i + 2];
+		/* "(Bộ Công an)" states a parent; "(C03)" is a code, a name */
 		int cue = (c->kind == CK_CUE && (c->sub & CUE_PARTOF)) ||
 			  (punct_is(d, c, "(") && i + 3 < b &&
-			   punct_is(d, &d->ch[i + 3], ")"));
+			   punct_is(d, &d->ch[i + 3], ")") &&
+			   d->ch[i + 2].t1 - d->ch[i + 2].t0 >= 2);
 		if (!cue || y->kind != CK_ORG || y->ent < 0 || y->ent == x->ent)
 			continue;
 		add_rel(d, BM_REL_PART_OF, (size_t)x->ent, y->ent, NULL, 0, x->sent);

@@ -258,6 +258,15 @@ static const ext_case cases[] = {
 	 {"ORG|Sở Nội vụ Hà Nội"},
 	 {"holds_position|Trần Huy Sáng|Sở Nội vụ Hà Nội|Giám đốc"},
 	 {"ORG|Sở Nội vụ"}, 1},
+	{"unit titles without their unit, a code in brackets",
+	 "Cùng dự có Bộ trưởng Bộ Tài chính Hồ Đức Phớc; các Thứ trưởng: Nguyễn "
+	 "Đức Chi, Võ Thành Hưng. Hồ sơ chuyển sang Cơ quan Cảnh sát điều tra Bộ "
+	 "Công an (C03).",
+	 {"ORG|Bộ Tài chính", "ORG|Cơ quan Cảnh sát điều tra Bộ Công an"},
+	 {"holds_position|Nguyễn Đức Chi|Bộ Tài chính|Thứ trưởng",
+	  "holds_position|Võ Thành Hưng|Bộ Tài chính|Thứ trưởng",
+	  "part_of|Cơ quan Cảnh sát điều tra Bộ Công an|Bộ Công an"},
+	 {NULL}, 3},
 	{"bare head completed by the article's province",
 	 "Tỉnh ủy Yên Bái họp. Bà Phạm Thị Thanh Trà, Bí thư Tỉnh ủy, phát biểu.",
 	 {"ORG|Tỉnh ủy Yên Bái"},
