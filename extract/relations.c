@@ -144,14 +144,14 @@ static long implicit_org(const bm_docstate *d, size_t a, size_t title)
 	for (size_t k = title; k-- > a;)
 		if (d->ch[k].kind == CK_ORG && d->ch[k].ent >= 0)
 			return d->ch[k].ent;
-	/* or the organization of the last post named in the two sentences
+	/* or the organization of the same title named in the two sentences
 	 * before ("Chủ tịch UBND TP ... Ông Thơ giao Phó chủ tịch A ...") */
 	uint32_t s0 = d->ch[title].sent;
 	for (size_t k = a; k-- > 1;) {
 		if (d->ch[k].sent + 2 < s0)
 			break;
 		if (d->ch[k].kind == CK_ORG && d->ch[k].ent >= 0 &&
-		    d->ch[k - 1].kind == CK_TITLE)
+		    d->ch[k - 1].kind == CK_TITLE && d->ch[k - 1].lx == d->ch[title].lx)
 			return d->ch[k].ent;
 	}
 	return -1;
