@@ -170,8 +170,11 @@ static void holds(const bm_lexset *L, bm_docstate *d, size_t a, size_t b)
 		size_t ns, nh = 0;
 		size_t g0 = i, gend = group(d, i, b, sl, &ns);
 		i = gend;
+		/* the name right after it: "Giám đốc Sở X Nguyễn Văn A" */
+		if (gend < b && d->ch[gend].kind == CK_PERSON)
+			hold[nh++] = gend;
 		/* a person before it in apposition: "A, Giám đốc Sở X" */
-		if (g0 > a) {
+		if (!nh && g0 > a) {
 			size_t k = g0 - 1;
 			if (is_appos(d, &d->ch[k]) && k > a)
 				k--;
