@@ -58,7 +58,9 @@ void bm_text_clean(bm_buf *b, const char *s, int double_backslash)
 			p++;
 			continue;
 		}
-		if (!xml_char(cp))
+		/* in DOT, a label of U+FEFF alone is read back as nothing
+		 * (Graphviz's scanner drops a BOM, agwrite leaves it bare) */
+		if (!xml_char(cp) || (double_backslash && cp == 0xfeff))
 			bm_buf_puts(b, replacement);
 		else if (cp == '\\' && double_backslash)
 			bm_buf_put(b, "\\\\", 2);

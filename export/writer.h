@@ -23,7 +23,8 @@ void *bm_csv_writer_new(bm_writer_ops *ops, FILE *f, int flags);
 
 /* Appends s to b with what XML 1.0 cannot hold (C0 controls but tab, LF and
  * CR; U+FFFE, U+FFFF; invalid UTF-8, one U+FFFD per bad byte) replaced by
- * U+FFFD.  With double_backslash, every '\' is written twice (DOT labels). */
+ * U+FFFD.  With double_backslash (DOT labels), every '\' is written twice
+ * and U+FEFF becomes U+FFFD too. */
 void bm_text_clean(bm_buf *b, const char *s, int double_backslash);
 
 /* "current" or "former". */

@@ -28,6 +28,7 @@ names = [
     "%s%n%x",
     "\U0001F1FB\U0001F1F3 flag",
     "-1.5",
+    "\ufeff",
 ]
 people = [n + " (người)" for n in names]
 for i, n in enumerate(names):
@@ -36,14 +37,16 @@ for i, n in enumerate(names):
                         {"id": "p", "type": "PERSON", "name": people[i]},
                         {"id": "q", "type": "ORG", "name": names[(i + 1) % len(names)]}],
            "relations": [{"type": "holds_position", "subject": "p", "object": "o",
-                          "role": "Giám đốc " + n,
+                          "role": n,
                           "evidence": {"start": 0, "end": 10, "text": "câu " + n}},
                          {"type": "part_of", "subject": "o", "object": "q"}]}
     print(json.dumps(rec, ensure_ascii=(i % 2 == 0)))
+# a name of nothing but a BOM gives way to its alias as the canonical name;
+# it stays as a role (an edge label in DOT)
 with open("names.txt", "w", encoding="utf-8") as f:
-    f.write("\n".join(names) + "\n")
+    f.write("\n".join(n for n in names if n != "\ufeff") + "\n")
 PY
-n_names=$(wc -l < names.txt)
+n_names=$(($(wc -l < names.txt) + 1))
 
 run "ingest" "$BOMAY" ingest -q --db h.db --records names.jsonl
 expect_exit 0 "ingest hostile names"
@@ -99,6 +102,8 @@ import xml.etree.ElementTree as ET
 names = open(sys.argv[1], encoding="utf-8").read().split("\n")[:-1]
 def clean(s):  # what XML and DOT labels cannot hold becomes U+FFFD
     return "".join("\ufffd" if (ord(c) < 32 and c not in "\t\n\r") else c for c in s)
+def clean_dot(s):  # and a BOM, which Graphviz would read back as nothing
+    return clean(s).replace("\ufeff", "\ufffd")
 def check(fmt, got, fix=lambda s: s):
     missing = [n for n in names if fix(n) not in got]
     assert not missing, (fmt, missing)
@@ -118,7 +123,7 @@ check("graphml", got, clean)
 for d in ("h.dot.json", "hc.dot.json"):
     g = json.load(open(d, encoding="utf-8"))
     labels = {o.get("label", "").replace("\\\\", "\\") for o in g.get("objects", []) if "nodes" not in o}
-    check(d, labels, clean)
+    check(d, labels, clean_dot)
 PY
 
 # a picture around a hostile name

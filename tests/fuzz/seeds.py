@@ -117,6 +117,15 @@ def main():
                 b'{"doc": "x", "relations": [{"type": "part_of", "subject": "e9"}]}',
                 b'{"doc": "x", "title": "\xc0\xaf"}', b'{"doc": "x"', b'']:
         put("fuzz_records", bad)
+    names = ["'); DROP TABLE entities;--", "node", "graph", "subgraph", "digraph",
+             "edge", "strict", "a'b\"c\\d<e>f&g;h", "}; node [shape=box]; {",
+             "<![CDATA[x]]>&amp;&#0;</graphml>", "tab\there\nline\rcr", "\x01\x1f\x7f",
+             "\u202eRTL\u200f", "ZWJ\u200djoin", "C:\\new\\", "-1.5", "", "Bộ Công an",
+             "Nguyễn Văn A", "\ufffe\uffff", "\"quoted\"", "a,b\n\"c\"", "2024-01-02"]
+    for flags in (0, 1, 6, 7):
+        put("fuzz_export", bytes([flags]) + b"\0".join(n.encode() for n in names))
+        put("fuzz_export", bytes([flags]) + b"\0".join(n.encode() for n in names[::-1][:5]))
+    put("fuzz_export", b"\x00x\xff\xc0\xaf\0y\xed\xa0\x80")
     return 0
 
 
