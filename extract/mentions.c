@@ -754,9 +754,19 @@ static void sentence(scan *s, uint32_t si)
 		int after_hon = pk == CK_HON || pk == CK_RANK || pk == CK_DEG;
 		/* "Chủ tịch Quốc hội Eduardo Ferro Rodrigues": right after a
 		 * title (and its organization) a name needs no known surname */
-		int after_title = pk == CK_TITLE ||
-				  (pk == CK_ORG && s->d->nch >= first + 2 &&
-				   s->d->ch[s->d->nch - 2].kind == CK_TITLE);
+		int after_title = 0;
+		for (size_t k = s->d->nch, m = 0; k > first && m < 4; k--, m++) {
+			const bm_chunk *pc = &s->d->ch[k - 1];
+			if (pc->kind == CK_TITLE) {
+				after_title = 1;
+				break;
+			}
+			/* "Đại sứ Hoa Kỳ tại Việt Nam Marc Knapper" */
+			if (pc->kind != CK_ORG && pc->kind != CK_LOC &&
+			    !(pc->kind == CK_OTHER && match(s, &s->L->partof, pc->t0, NULL)) &&
+			    !is_char(s, pc->t0, "tại"))
+				break;
+		}
 		if (fl(s, i, BM_TK_ALLCAP)) {
 			if ((n = match(s, &s->L->acr, i, &e))) {
 				push(s, CK_OTHER, i, i + n, si);
