@@ -11,6 +11,7 @@
 
 #include "cli/commands.h"
 #include "cli/graph_cli.h"
+#include "cli/graph_feed.h"
 
 static void usage(FILE *f)
 {
@@ -30,9 +31,10 @@ static void usage(FILE *f)
 		"      --records      INPUTs are extract records, not documents\n"
 		"      --lossy        replace invalid UTF-8 and NUL bytes by U+FFFD\n"
 		"      --max-doc SIZE cap of one document or line (default 16M)\n"
-		"      --batch N      documents per transaction (default 500)\n"
-		"      --timing       also print the time spent reading,\n"
-		"                     extracting and storing\n"
+		"      --batch N      documents per transaction (default 2000; a\n"
+		"                     transaction also ends after a second)\n"
+		"      --timing       also print the time spent storing, and\n"
+		"                     reading and extracting (in a second thread)\n"
 		"  -q, --quiet        no progress and no summary line\n"
 		"  -h, --help         this help\n"
 		"\n"
@@ -41,38 +43,23 @@ static void usage(FILE *f)
 }
 
 typedef struct {
-	const char *reason;
-	long n;
-} skip_count;
-
-typedef struct {
 	long docs, added, replaced, unchanged, skipped;
-	skip_count skips[16];
-	size_t n_skips;
 	double bytes, total_bytes;  /* total 0: unknown */
-	double t0, t_extract, t_store, last_progress;
+	double t0, t_store, last_progress;
 	int progress;
 } run;
+
+static void item_free(bm_feed_item *it)
+{
+	bm_record_free(it->rec);
+	free(it->json);
+}
 
 static double now(void)
 {
 	struct timespec ts;
 	clock_gettime(CLOCK_MONOTONIC, &ts);
 	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
-}
-
-static void skipped(run *r, const char *reason)
-{
-	r->skipped++;
-	for (size_t i = 0; i < r->n_skips; i++)
-		if (strcmp(r->skips[i].reason, reason) == 0) {
-			r->skips[i].n++;
-			return;
-		}
-	if (r->n_skips < sizeof r->skips / sizeof r->skips[0]) {
-		r->skips[r->n_skips].reason = reason;
-		r->skips[r->n_skips++].n = 1;
-	}
 }
 
 static void progress(run *r, int last)
@@ -84,7 +71,7 @@ static void progress(run *r, int last)
 	if (dt <= 0)
 		dt = 1e-9;
 	fprintf(stderr, "\rbomay: %ld documents, %.0f docs/s, %.1f MB/s",
-		r->docs + r->skipped, (double)(r->docs + r->skipped) / dt,
+		r->docs, (double)r->docs / dt,
 		r->bytes / dt / 1e6);
 	if (r->total_bytes > 0 && r->bytes > 0 && !last) {
 		double eta = (r->total_bytes - r->bytes) / (r->bytes / dt);
@@ -107,29 +94,6 @@ static double input_size(char **paths, int n)
 	return total;
 }
 
-/* One input document to a record: extracted, or parsed with --records. */
-static int to_record(bm_extractor *x, const bm_input_doc *doc, int records,
-		     bm_record **rec, bm_diag *d)
-{
-	long long bad = -1;
-	char err[200] = "";
-	int rc = records ? bm_record_from_json(doc->text, doc->len, rec, err,
-					       sizeof err)
-			 : bm_extract(x, doc, rec, &bad);
-	if (rc == 0)
-		return 0;
-	snprintf(d->path, sizeof d->path, "%s", doc->path);
-	d->line = doc->line;
-	d->offset = bad;
-	if (records)
-		snprintf(d->msg, sizeof d->msg, "%s; record skipped", err);
-	else
-		snprintf(d->msg, sizeof d->msg, "%s%s", bm_strerror(rc),
-			 rc == BM_EUTF8 ? "; document skipped (see --lossy)"
-					: "; document skipped");
-	return rc;
-}
-
 int bm_cmd_ingest(int argc, char **argv)
 {
 	static const struct option opts[] = {
@@ -143,12 +107,15 @@ int bm_cmd_ingest(int argc, char **argv)
 		{"help", no_argument, NULL, 'h'},
 		{NULL, 0, NULL, 0}};
 	const char *db = BM_CLI_DEFAULT_DB;
-	int records = 0, quiet = 0, timing = 0, c, status = BM_EXIT_OK, rc;
-	size_t max_doc = 0, batch = 500, in_batch = 0;
-	bm_extract_opts xo = {0};
+	int records = 0, quiet = 0, timing = 0, lossy = 0, c, status = BM_EXIT_OK;
+	int rc;
+	size_t max_doc = 0, batch = 2000, in_batch = 0;
+	long no_id = 0;
+	double batch_t0;
 	bm_graph *g = NULL;
-	bm_reader *rd = NULL;
-	bm_extractor *x = NULL;
+	bm_feed *feed = NULL;
+	bm_feed_item it;
+	bm_feed_stats fs = {0};
 	bm_graph_counts before = {0}, after = {0};
 	run r;
 
@@ -158,7 +125,7 @@ int bm_cmd_ingest(int argc, char **argv)
 		switch (c) {
 		case 'd': db = optarg; break;
 		case 'r': records = 1; break;
-		case 'L': xo.lossy = 1; break;
+		case 'L': lossy = 1; break;
 		case 'M':
 			if (bm_cli_parse_size(optarg, &max_doc) != 0) {
 				bm_cli_error("--max-doc: not a size: '%s'", optarg);
@@ -188,67 +155,53 @@ int bm_cmd_ingest(int argc, char **argv)
 		status = bm_cli_graph_fail(g, db, rc);
 		goto cleanup;
 	}
-	bm_reader_new(&rd, argv + optind, (size_t)(argc - optind), max_doc,
-		      (records ? BM_READ_RECORDS : 0) | (xo.lossy ? BM_READ_LOSSY : 0));
-	if (!records && bm_extractor_new(&x, &xo) != 0) {
-		bm_cli_error("cannot load the lexicons");
+	if (bm_feed_start(&feed, argv + optind, (size_t)(argc - optind), max_doc,
+			  records, lossy) != 0) {
+		bm_cli_error("cannot load the lexicons or start a thread");
 		status = BM_EXIT_FAIL;
 		goto cleanup;
 	}
 	r.progress = !quiet && isatty(STDERR_FILENO);
 	r.total_bytes = input_size(argv + optind, argc - optind);
-	r.t0 = now();
-	for (;;) {
-		bm_input_doc doc;
-		bm_diag d;
-		bm_record *rec = NULL;
-		rc = bm_reader_next(rd, &doc, &d);
-		if (rc == 0)
-			break;
-		if (rc < 0) {
-			bm_cli_diag(&d);
-			skipped(&r, bm_strerror(rc));
-			continue;
-		}
-		r.bytes += (double)doc.len;
+	r.t0 = batch_t0 = now();
+	while (bm_feed_next(feed, &it)) {
 		double t = now();
-		rc = to_record(x, &doc, records, &rec, &d);
-		r.t_extract += now() - t;
-		if (rc != 0) {
-			bm_cli_diag(&d);
-			skipped(&r, records ? "malformed record" : bm_strerror(rc));
-			continue;
+		r.bytes += (double)it.bytes;
+		if (in_batch == 0) {
+			batch_t0 = t;
+			if ((rc = bm_graph_begin(g)) < 0) {
+				item_free(&it);
+				status = bm_cli_graph_fail(g, db, rc);
+				goto cleanup;
+			}
 		}
-		t = now();
-		if (in_batch == 0 && (rc = bm_graph_begin(g)) < 0) {
-			bm_record_free(rec);
-			status = bm_cli_graph_fail(g, db, rc);
-			goto cleanup;
-		}
-		rc = bm_graph_ingest(g, rec);
-		bm_record_free(rec);
+		rc = bm_graph_ingest_json(g, it.rec, it.json);
 		if (rc == BM_EINVAL) {
-			snprintf(d.path, sizeof d.path, "%s", doc.path);
-			d.line = doc.line;
+			bm_diag d;
+			snprintf(d.path, sizeof d.path, "%s", it.path);
+			d.line = it.line;
 			d.offset = -1;
 			snprintf(d.msg, sizeof d.msg, "%s; skipped", bm_graph_errmsg(g));
 			bm_cli_diag(&d);
-			skipped(&r, "no document id");
-			r.t_store += now() - t;
-			continue;
+			no_id++;
 		}
-		if (rc < 0) {
+		item_free(&it);
+		if (rc < 0 && rc != BM_EINVAL) {
 			status = bm_cli_graph_fail(g, db, rc);
 			goto cleanup;
 		}
-		r.docs++;
-		if (rc == BM_INGEST_NEW)
-			r.added++;
-		else if (rc == BM_INGEST_REPLACED)
-			r.replaced++;
-		else
-			r.unchanged++;
-		if (++in_batch >= batch) {
+		if (rc >= 0) {
+			r.docs++;
+			if (rc == BM_INGEST_NEW)
+				r.added++;
+			else if (rc == BM_INGEST_REPLACED)
+				r.replaced++;
+			else
+				r.unchanged++;
+		}
+		/* a batch ends at its size or after a second, so that another
+		 * writer of the file waits no longer than that */
+		if (++in_batch >= batch || now() - batch_t0 > 1.0) {
 			if ((rc = bm_graph_commit(g)) < 0) {
 				status = bm_cli_graph_fail(g, db, rc);
 				goto cleanup;
@@ -266,6 +219,15 @@ int bm_cmd_ingest(int argc, char **argv)
 		status = bm_cli_graph_fail(g, db, rc);
 		goto cleanup;
 	}
+	bm_feed_finish(feed, &fs);
+	feed = NULL;
+	if (no_id) {
+		fs.skipped += no_id;
+		if (fs.n < sizeof fs.v / sizeof fs.v[0]) {
+			fs.v[fs.n].reason = "no document id";
+			fs.v[fs.n++].n = no_id;
+		}
+	}
 	progress(&r, 1);
 	if (!quiet) {
 		fprintf(stderr,
@@ -274,29 +236,27 @@ int bm_cmd_ingest(int argc, char **argv)
 			"%ld skipped",
 			r.docs, db, r.added, r.replaced, r.unchanged,
 			after.entities - before.entities,
-			after.relations - before.relations, r.skipped);
-		for (size_t i = 0; i < r.n_skips; i++)
-			fprintf(stderr, "%s%ld %s", i ? ", " : " (", r.skips[i].n,
-				r.skips[i].reason);
-		fputs(r.n_skips ? ")\n" : "\n", stderr);
+			after.relations - before.relations, fs.skipped);
+		for (size_t i = 0; i < fs.n; i++)
+			fprintf(stderr, "%s%ld %s", i ? ", " : " (", fs.v[i].n,
+				fs.v[i].reason);
+		fputs(fs.n ? ")\n" : "\n", stderr);
 	}
 	if (timing)
 		fprintf(stderr,
-			"bomay: %.1f MB in %.2f s (%.1f MB/s): extract %.2f s, "
-			"store %.2f s, read %.2f s\n",
+			"bomay: %.1f MB in %.2f s (%.1f MB/s): store %.2f s in this "
+			"thread; read and %s %.2f s in the other\n",
 			r.bytes / 1e6, now() - r.t0,
 			r.bytes / 1e6 / (now() - r.t0 > 0 ? now() - r.t0 : 1e-9),
-			r.t_extract, r.t_store,
-			now() - r.t0 - r.t_extract - r.t_store);
-	if (r.skipped)
+			r.t_store, records ? "parse" : "extract", fs.t_extract);
+	if (fs.skipped)
 		status = BM_EXIT_INPUT;
 cleanup:
+	bm_feed_finish(feed, NULL);
 	free(before.first_date);
 	free(before.last_date);
 	free(after.first_date);
 	free(after.last_date);
-	bm_extractor_free(x);
-	bm_reader_free(rd);
 	bm_graph_close(g);
 	return status;
 }

@@ -693,10 +693,15 @@ fail:
 
 int bm_graph_ingest(bm_graph *g, const bm_record *r)
 {
+	return bm_graph_ingest_json(g, r, NULL);
+}
+
+int bm_graph_ingest_json(bm_graph *g, const bm_record *r, const char *json)
+{
 	int own = !g->in_batch, rc;
 	if (own && (rc = bm_graph_begin(g)) < 0)
 		return rc;
-	rc = bm_ingest_at(g, r, NULL, NULL);
+	rc = bm_ingest_at(g, r, NULL, json);
 	if (own && rc >= 0) {
 		int c = bm_graph_commit(g);
 		if (c < 0)

@@ -305,6 +305,10 @@ enum {
  * BM_EBUSY, BM_EFULL (then the whole batch has been rolled back, so that
  * no half document is ever committed). */
 int bm_graph_ingest(bm_graph *g, const bm_record *r);
+/* The same, with r's JSON line as bm_record_write_json wrote it (or as
+ * bm_record_from_json read it), without the newline: it is stored as the
+ * document's record instead of being written again (NULL: written). */
+int bm_graph_ingest_json(bm_graph *g, const bm_record *r, const char *json);
 
 /* Adds the documents (and the curation rules) of the graph database at path
  * to g, as bm_graph_ingest would; the result does not depend on the order
