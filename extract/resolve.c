@@ -113,6 +113,32 @@ static long entity(const bm_lexset *L, bm_docstate *d, bm_ent_type t,
 	return ent;
 }
 
+/* A hash of a name without its tone marks and case. */
+static uint64_t toneless(const char *name)
+{
+	utf8proc_int32_t buf[8];
+	uint64_t h = 1469598103934665603ULL;
+	size_t len = strlen(name), i = 0;
+	while (i < len) {
+		int32_t cp;
+		int n = bm_utf8_next(name + i, len - i, &cp);
+		if (n <= 0)
+			break;
+		i += (size_t)n;
+		int last = 0;
+		utf8proc_ssize_t m = utf8proc_decompose_char(
+			cp, buf, 8, UTF8PROC_DECOMPOSE | UTF8PROC_CASEFOLD, &last);
+		for (utf8proc_ssize_t k = 0; k < m && k < 8; k++) {
+			int32_t c = buf[k];
+			if (c == 0x300 || c == 0x301 || c == 0x303 || c == 0x309 ||
+			    c == 0x323)
+				continue;
+			h = (h ^ (uint64_t)c) * 1099511628211ULL;
+		}
+	}
+	return h;
+}
+
 /* The written text of tokens [i, j), spaces folded, into b. */
 static void written(const bm_docstate *d, size_t i, size_t j, bm_buf *b)
 {
@@ -736,12 +762,26 @@ int bm_resolve(const bm_lexset *L, bm_docstate *d)
 				}
 				break;
 			}
-			long ent = entity(L, d, BM_ENT_PERSON, bm_pool_str(d, c->name),
+			const char *pname = bm_pool_str(d, c->name);
+			/* "Lê Văn Cửu" and "Lê Văn Cừu": a typo in a tone mark
+			 * names the same person (an alias) */
+			uint64_t base = toneless(pname);
+			uint32_t *pb = bm_u64map_get(&d->person_base, base);
+			if (pb && !bm_u64map_get(&d->ents, salt(BM_ENT_PERSON,
+							       hash_str(L, pname)))) {
+				c->ent = (int32_t)*pb;
+				alias(d, *pb, pname);
+				bm_men_add(d, *pb, span_start(d, c->t0), span_end(d, c->t1));
+				*bm_u64map_put(&d->person_last, last, 0, NULL) = *pb;
+				break;
+			}
+			long ent = entity(L, d, BM_ENT_PERSON, pname,
 					  span_start(d, c->t0), span_end(d, c->t1),
 					  &created);
 			c->ent = (int32_t)ent;
 			if (ent < 0)
 				break;
+			bm_u64map_put(&d->person_base, base, (uint32_t)ent, NULL);
 			*bm_u64map_put(&d->person_last, last, 0, NULL) = (uint32_t)ent;
 			person_attrs(d, i, (size_t)ent);
 			break;
