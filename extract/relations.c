@@ -294,8 +294,10 @@ static void partofs(bm_docstate *d, size_t a, size_t b)
 			continue;
 		/* "X là đơn vị trực thuộc Y": a few words before "thuộc" */
 		size_t m = i + 1;
+		/* ..., "X, đơn vị trực thuộc Y", "X (thuộc Y)" */
 		while (m < b && m < i + 4 &&
-		       (d->ch[m].kind == CK_OTHER ||
+		       (d->ch[m].kind == CK_OTHER || punct_is(d, &d->ch[m], ",") ||
+			punct_is(d, &d->ch[m], "(") ||
 			(d->ch[m].kind == CK_CUE && !(d->ch[m].sub & CUE_PARTOF))))
 			m++;
 		if (m > i + 1 && m + 1 < b && d->ch[m].kind == CK_CUE &&
