@@ -362,7 +362,7 @@ int bm_cmd_query(int argc, char **argv)
 		usage(stderr);
 		return BM_EXIT_USAGE;
 	}
-	if ((status = bm_cli_graph_open(o.db, BM_GRAPH_READONLY, &g)) != 0)
+	if ((status = bm_cli_graph_open_read(o.db, &g)) != 0)
 		return status;
 	status = ask(g, &o, q, argv + optind + 1, argc - optind - 1);
 	bm_graph_close(g);

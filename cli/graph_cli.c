@@ -20,6 +20,24 @@ int bm_cli_graph_open(const char *path, int flags, bm_graph **out)
 	return BM_EXIT_FAIL;
 }
 
+int bm_cli_graph_open_read(const char *path, bm_graph **out)
+{
+	if (bm_graph_open(out, path, BM_GRAPH_READONLY) == 0)
+		return 0;
+	/* an older schema is upgraded by a writing open, when the file can
+	 * be written; else the read-only open's message stands */
+	bm_graph *rw = NULL;
+	if (bm_graph_open(&rw, path, 0) == 0) {
+		bm_graph_close(*out);
+		*out = rw;
+		return 0;
+	}
+	bm_graph_close(rw);
+	bm_graph_close(*out);
+	*out = NULL;
+	return bm_cli_graph_open(path, BM_GRAPH_READONLY, out);
+}
+
 int bm_cli_graph_fail(bm_graph *g, const char *path, int rc)
 {
 	bm_cli_error("%s: %s", path, bm_graph_errmsg(g));

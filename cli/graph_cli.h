@@ -12,6 +12,9 @@
 /* Opens the graph at path; on failure prints "bomay: PATH: why" and
  * returns BM_EXIT_FAIL (with *out NULL), else 0. */
 int bm_cli_graph_open(const char *path, int flags, bm_graph **out);
+/* The same for reading: read-only, unless the schema is older and the file
+ * can be written (then it is upgraded). */
+int bm_cli_graph_open_read(const char *path, bm_graph **out);
 /* Prints "bomay: PATH: message" for a failed graph call; returns the exit
  * status it calls for (BM_EXIT_INPUT for a name not found or ambiguous,
  * else BM_EXIT_FAIL). */
