@@ -114,16 +114,26 @@ static void learn_pairs(bm_lexset *L, const char *s)
 	free(t.v);
 }
 
+/* Every table of the set, in a fixed order (their mask bits). */
+#define N_TABLES 22
+static void tables(bm_lexset *L, bm_lex **all)
+{
+	bm_lex *t[N_TABLES] = {
+		&L->title,    &L->tprefix,   &L->tsuffix, &L->tformer, &L->rank,
+		&L->degree,   &L->hon,	     &L->surname, &L->abbrev,  &L->country,
+		&L->stop_all, &L->stop_lower, &L->coop,   &L->hold,    &L->list,
+		&L->former,   &L->partof,    &L->credit,  &L->org,     &L->acr,
+		&L->placeword, &L->place};
+	memcpy(all, t, sizeof t);
+}
+
 int bm_lexset_init(bm_lexset *L)
 {
+	bm_lex *all[N_TABLES];
 	memset(L, 0, sizeof *L);
 	L->fold = bm_fold_new();
-	bm_lex *all[] = {&L->title, &L->tprefix, &L->tsuffix, &L->tformer,
-			 &L->rank, &L->degree, &L->hon, &L->surname,
-			 &L->abbrev, &L->country, &L->stop_all, &L->stop_lower,
-			 &L->coop, &L->hold, &L->list, &L->former, &L->partof, &L->credit,
-			 &L->org, &L->acr, &L->placeword, &L->place};
-	for (size_t i = 0; i < BM_ARRAY_LEN(all); i++)
+	tables(L, all);
+	for (size_t i = 0; i < N_TABLES; i++)
 		bm_lex_init(all[i]);
 	bm_u64map_init(&L->bigram);
 	LOAD(title, bm_data_titles, 1, "title");
@@ -154,7 +164,7 @@ int bm_lexset_init(bm_lexset *L)
 	bm_tsv_each(bm_data_countries, bm_data_countries_len, country_row, L);
 	LOAD(place, bm_data_places, 0, NULL);
 	bm_u64map_init(&L->first);
-	for (size_t t = 0; t < BM_ARRAY_LEN(all); t++) {
+	for (size_t t = 0; t < N_TABLES; t++) {
 		all[t]->bit = 1u << t;
 		for (size_t i = 0; i < all[t]->n; i++) {
 			const char *p = all[t]->rows[i].col[0];
@@ -176,12 +186,9 @@ int bm_lexset_init(bm_lexset *L)
 
 void bm_lexset_dispose(bm_lexset *L)
 {
-	bm_lex *all[] = {&L->title, &L->tprefix, &L->tsuffix, &L->tformer,
-			 &L->rank, &L->degree, &L->hon, &L->surname,
-			 &L->abbrev, &L->country, &L->stop_all, &L->stop_lower,
-			 &L->coop, &L->hold, &L->list, &L->former, &L->partof, &L->credit,
-			 &L->org, &L->acr, &L->placeword, &L->place};
-	for (size_t i = 0; i < BM_ARRAY_LEN(all); i++)
+	bm_lex *all[N_TABLES];
+	tables(L, all);
+	for (size_t i = 0; i < N_TABLES; i++)
 		bm_lex_dispose(all[i]);
 	bm_u64map_dispose(&L->bigram);
 	bm_u64map_dispose(&L->first);

@@ -535,24 +535,7 @@ static size_t unit_chunk(scan *s, size_t i, const char *unit, uint32_t sent)
 	if (n) {
 		const char *full = bm_lex_col(e, 3);
 		const char *hd = full ? full : e->col[0];
-		bm_buf b;
-		bm_buf_init(&b);
-		bm_buf_puts(&b, hd);
-		size_t nw = 0;
-		(void)bm_text_hash(s->L->fold, unit, strlen(unit), 1, &nw);
-		/* compare the unit with the first words of the head */
-		bm_toks t = {0};
-		bm_tokenize(s->L->fold, b.data, b.len, 0, &t);
-		uint64_t h = 0;
-		size_t w = 0;
-		for (size_t k = 0; k < t.n && w < nw; k++)
-			if (t.v[k].flags & BM_TK_WORD) {
-				h = bm_phrase_step(h, t.v[k].h);
-				w++;
-			}
-		free(t.v);
-		bm_buf_dispose(&b);
-		if (w == nw && h == uh) {
+		if (bm_text_starts_with(s->L->fold, hd, unit)) {
 			size_t oe = org_chunk(s, i, sent);
 			if (oe > i)
 				return oe;

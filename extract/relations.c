@@ -106,21 +106,7 @@ static size_t group(const bm_docstate *d, size_t g0, size_t b, slot *sl,
 static int starts_with_unit(const bm_lexset *L, bm_docstate *d, long ent,
 			    const char *unit)
 {
-	size_t nw = 0;
-	uint64_t uh = bm_text_hash(L->fold, unit, strlen(unit), 1, &nw);
-	const char *name = d->rec->entities[ent].name;
-	bm_toks t = d->stoks;
-	t.n = 0;
-	bm_tokenize(L->fold, name, strlen(name), 0, &t);
-	d->stoks = t;
-	uint64_t h = 0;
-	size_t w = 0;
-	for (size_t k = 0; k < t.n && w < nw; k++)
-		if (t.v[k].flags & BM_TK_WORD) {
-			h = bm_phrase_step(h, t.v[k].h);
-			w++;
-		}
-	return w == nw && h == uh;
+	return bm_text_starts_with(L->fold, d->rec->entities[ent].name, unit);
 }
 
 /* A unit title without its unit ("các Thứ trưởng: A, B"): the unit of

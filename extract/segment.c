@@ -259,6 +259,20 @@ uint64_t bm_text_hash(const bm_fold *f, const char *s, size_t len,
 	return ph;
 }
 
+int bm_text_starts_with(const bm_fold *f, const char *text,
+			const char *prefix)
+{
+	size_t nw = 0, w = 0, pos = 0, len = strlen(text);
+	uint64_t want = bm_text_hash(f, prefix, strlen(prefix), 1, &nw), h = 0;
+	bm_tok t;
+	while (w < nw && next_tok(f, (const unsigned char *)text, len, &pos, &t))
+		if (t.flags & BM_TK_WORD) {
+			h = bm_phrase_step(h, t.h);
+			w++;
+		}
+	return w == nw && h == want;
+}
+
 static void push_sent(bm_sents *out, size_t t0, size_t t1)
 {
 	if (t1 <= t0)

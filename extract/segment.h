@@ -61,6 +61,10 @@ static inline uint64_t bm_phrase_step(uint64_t ph, uint64_t th)
 uint64_t bm_text_hash(const bm_fold *f, const char *s, size_t len,
 		      int words_only, size_t *n_words);
 
+/* Whether the words of text begin with the words of prefix (folded). */
+int bm_text_starts_with(const bm_fold *f, const char *text,
+			const char *prefix);
+
 /* A predicate telling whether token i of toks is an abbreviation whose dot
  * does not end a sentence. */
 typedef int (*bm_abbrev_fn)(void *payload, const bm_toks *toks, size_t i);
