@@ -13,7 +13,7 @@ cd "$T"
 RANDOM=${KILL_SEED:-$$}
 echo "kill seed: ${KILL_SEED:-$$}"
 
-gen_records a.jsonl 1200
+gen_records a.jsonl 600
 # the same documents, a third of them changed: replacements
 awk 'NR % 3 == 0 { sub(/"Giám đốc"/, "\"Phó Giám đốc\"") } { print }' a.jsonl > b.jsonl
 # documents (extraction inside ingest), from the fixture texts
@@ -21,12 +21,12 @@ python3 - "$SRC/fixtures/text" > d.jsonl <<'PY'
 import json, os, sys
 d = sys.argv[1]
 texts = [open(os.path.join(d, n), encoding="utf-8").read() for n in sorted(os.listdir(d)) if n.endswith(".txt")]
-for i in range(300):
+for i in range(150):
     print(json.dumps({"id": "d%d" % i, "date": "2020-01-%02d" % (i % 28 + 1), "text": texts[i % len(texts)] + " (bài %d)" % i}, ensure_ascii=False))
 PY
 
 now_ms() { echo $(($(date +%s%N) / 1000000)); }
-ingest() { "$BOMAY" ingest -q --batch 40 --db "$@"; }
+ingest() { "$BOMAY" ingest -q --batch 20 --db "$@"; }
 # counts and what the relations say: equal graphs give equal lines
 state() {
   echo "$(counts "$1") $(sql "$1" "SELECT group_concat(r, ';') FROM (SELECT role || '=' || count(*) || '/' || sum(n_evidence) AS r FROM relations GROUP BY role ORDER BY role)")"
@@ -57,7 +57,7 @@ for i in $(seq 1 20); do
     rm -f k.db k.db-wal k.db-shm
     [ "$mode" = 1 ] && cp A.db k.db
     # not through a function: kill must hit bomay, not a subshell
-    "$BOMAY" ingest -q --batch 40 --db k.db "${args[@]}" 2>/dev/null &
+    "$BOMAY" ingest -q --batch 20 --db k.db "${args[@]}" 2>/dev/null &
     pid=$!
     sleep "$(printf '%d.%03d' $((ms / 1000)) $((ms % 1000)))"
     if kill -9 "$pid" 2>/dev/null; then
@@ -73,11 +73,11 @@ for i in $(seq 1 20); do
     fk=$(sqlite3 k.db 'PRAGMA foreign_key_check' | wc -l)
     expect_eq "$fk" 0 "kill $i: foreign key violations"
     if [ "$mode" = 0 ]; then
-      # only whole batches of 40: the documents are a prefix of the input
+      # only whole batches of 20: the documents are a prefix of the input
       n=0  # killed before the schema was in: no table yet
       [ "$(sql k.db "SELECT count(*) FROM sqlite_master WHERE name = 'documents'")" = 1 ] &&
         n=$(sql k.db 'SELECT count(*) FROM documents')
-      [ $((n % 40)) -eq 0 ] || [ "$n" -eq 1200 ] || fail "kill $i: $n documents, not whole batches"
+      [ $((n % 20)) -eq 0 ] || [ "$n" -eq 600 ] || fail "kill $i: $n documents, not whole batches"
       last=$(sql k.db "SELECT count(*) FROM documents WHERE doc IN ('g0', 'g$((n > 0 ? n - 1 : 0))')")
       [ "$n" -eq 0 ] || expect_eq "$last" 2 "kill $i: the first $n documents"
     fi
