@@ -242,13 +242,19 @@ int bm_cmd_ingest(int argc, char **argv)
 				fs.v[i].reason);
 		fputs(fs.n ? ")\n" : "\n", stderr);
 	}
-	if (timing)
+	if (timing) {
+		struct timespec cpu = {0, 0};
+		clock_gettime(CLOCK_THREAD_CPUTIME_ID, &cpu);
 		fprintf(stderr,
-			"bomay: %.1f MB in %.2f s (%.1f MB/s): store %.2f s in this "
-			"thread; read and %s %.2f s in the other\n",
+			"bomay: %.1f MB in %.2f s (%.1f MB/s): store %.2f s (CPU "
+			"%.2f s) in this thread; read and %s %.2f s (CPU %.2f s) "
+			"in the other\n",
 			r.bytes / 1e6, now() - r.t0,
 			r.bytes / 1e6 / (now() - r.t0 > 0 ? now() - r.t0 : 1e-9),
-			r.t_store, records ? "parse" : "extract", fs.t_extract);
+			r.t_store,
+			(double)cpu.tv_sec + (double)cpu.tv_nsec / 1e9,
+			records ? "parse" : "extract", fs.t_extract, fs.cpu);
+	}
 	if (fs.skipped)
 		status = BM_EXIT_INPUT;
 cleanup:

@@ -142,6 +142,9 @@ static void *produce(void *arg)
 		pthread_cond_signal(&f->can_get);
 		pthread_mutex_unlock(&f->mu);
 	}
+	struct timespec cpu;
+	if (clock_gettime(CLOCK_THREAD_CPUTIME_ID, &cpu) == 0)
+		f->st.cpu = (double)cpu.tv_sec + (double)cpu.tv_nsec / 1e9;
 	pthread_mutex_lock(&f->mu);
 	f->done = 1;
 	pthread_cond_signal(&f->can_get);

@@ -28,6 +28,7 @@ typedef struct {
 	} v[16];
 	size_t n;
 	double t_extract;     /* seconds the thread spent extracting */
+	double cpu;           /* CPU seconds of the thread */
 } bm_feed_stats;
 
 /* Starts the thread over paths (as bm_reader_new takes them).  records:
