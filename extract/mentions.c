@@ -652,6 +652,7 @@ static void sentence(scan *s, uint32_t si)
 		if (fl(s, i, BM_TK_CAP) && (end = place_at(s, i, 0, &e))) {
 			bm_chunk *c = push(s, CK_LOC, i, end, si);
 			c->name = canon(s, NULL, i, end);
+			c->pkind = e->col[2];
 			i = end;
 			continue;
 		}
@@ -679,7 +680,10 @@ static void sentence(scan *s, uint32_t si)
 				const char *w = bm_lex_col(pw, 2);
 				c->name = canon(s, fl(s, i, BM_TK_ALLCAP) && w ? w : NULL,
 						fl(s, i, BM_TK_ALLCAP) && w ? bare_at : i, end);
-				c->bare = canon(s, NULL, bare_at, end);
+				/* "sông Hồng": the word is part of the name */
+				if (w)
+					c->bare = canon(s, NULL, bare_at, end);
+				c->pkind = w;
 			}
 			i = end;
 			continue;
@@ -768,6 +772,7 @@ static void sentence(scan *s, uint32_t si)
 		if (!after_hon && (end = place_at(s, i, 2, &e))) {
 			bm_chunk *c = push(s, CK_LOC, i, end, si);
 			c->sub = (uint32_t)atoi(e->col[1]);
+			c->pkind = e->col[2];
 			c->name = canon(s, NULL, i, end);
 			count_place(s, i, end, (int)c->sub);
 			i = end;

@@ -450,22 +450,28 @@ static void resolve_loc(const bm_lexset *L, bm_docstate *d, bm_chunk *c)
 	const char *bare = c->bare >= 0 ? bm_pool_str(d, c->bare) : NULL;
 	size_t s = span_start(d, c->t0), e = span_end(d, c->t1);
 	/* one entity per place, found by its bare name */
-	const char *key = bare ? bare : name;
+	const char *key = bare ? bare : name, *kind = c->pkind;
 	char *kbuf = NULL;
 	if (!bare) {
 		/* "Thành phố Hồ Chí Minh": strip a leading place word */
 		bm_toks t = {0};
 		bm_tokenize(L->fold, name, strlen(name), 0, &t);
 		size_t n = 0;
-		if (t.n && bm_lex_match(&L->placeword, &t, 0, t.n, &n) && n < t.n)
+		const bm_lex_entry *pw =
+			t.n ? bm_lex_match(&L->placeword, &t, 0, t.n, &n) : NULL;
+		if (pw && n < t.n && bm_lex_col(pw, 2)) {
 			kbuf = bm_xstrdup(name + t.v[n].start);
+			kind = bm_lex_col(pw, 2);
+		}
 		free(t.v);
 		if (kbuf)
 			key = kbuf;
 	}
-	/* "TT.Phú Thiện" and "H.Phú Thiện" are two places: the key holds the
-	 * level (of the place word, or of the lowest unit of that name) */
-	uint64_t k = salt(BM_ENT_LOC, hash_str(L, key)) + c->sub * 0x100000001B3ULL;
+	/* "TP Lào Cai" and "tỉnh Lào Cai", "TT.Phú Thiện" and "H.Phú Thiện"
+	 * are two places each: the key holds the kind of place (of the place
+	 * word, or of the lowest unit of that name) */
+	uint64_t k = salt(BM_ENT_LOC, hash_str(L, key)) +
+		     (kind ? hash_str(L, kind) : c->sub) * 0x100000001B3ULL;
 	uint32_t *v = bm_u64map_get(&d->ents, k);
 	long ent;
 	if (v) {

@@ -76,6 +76,8 @@ typedef struct {
 	uint32_t h0;        /* ORG: first token after the head */
 	uint64_t head;      /* ORG: hash of the head's canonical words */
 	const bm_lex_entry *lx; /* TITLE: its row; ORG: its head row */
+	const char *pkind;  /* LOC: its kind of place ("tỉnh", "thành phố",
+			       "quốc gia"), or NULL */
 } bm_chunk;
 
 /* A place counted for "the province of the article". */
