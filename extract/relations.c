@@ -50,6 +50,26 @@ static int is_appos(const bm_docstate *d, const bm_chunk *c)
 	       punct_is(d, c, ":");
 }
 
+/* A holds_position already there with the same role, written in another
+ * case ("Phó trưởng ban" / "Phó Trưởng ban"): its index, or -1. */
+static long same_post(const bm_lexset *L, const bm_docstate *d, size_t subj,
+		      long obj, const char *role)
+{
+	if (!role)
+		return -1;
+	uint64_t h = bm_text_hash(L->fold, role, strlen(role), 1, NULL);
+	size_t n = d->rec->n_relations;
+	/* the last 512 relations: a bound on hostile text */
+	for (size_t i = n > 512 ? n - 512 : 0; i < n; i++) {
+		const bm_relation *x = &d->rec->relations[i];
+		if (x->type == BM_REL_HOLDS_POSITION && x->subject == subj &&
+		    x->object == obj && x->role &&
+		    bm_text_hash(L->fold, x->role, strlen(x->role), 1, NULL) == h)
+			return (long)i;
+	}
+	return -1;
+}
+
 static void add_rel(bm_docstate *d, bm_rel_type type, size_t subj, long obj,
 		    const char *role, int former, uint32_t sent)
 {
@@ -265,6 +285,12 @@ static void holds(const bm_lexset *L, bm_docstate *d, size_t a, size_t b)
 					if (d->ch[k].kind == CK_CUE &&
 					    (d->ch[k].sub & CUE_FORMER))
 						former = 1;
+				long dup = same_post(L, d, (size_t)p->ent, obj,
+						     bm_pool_str(d, t->role));
+				if (dup >= 0) {
+					d->rec->relations[dup].former |= former;
+					continue;
+				}
 				add_rel(d, BM_REL_HOLDS_POSITION, (size_t)p->ent, obj,
 					bm_pool_str(d, t->role), former, t->sent);
 			}
