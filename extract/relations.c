@@ -147,9 +147,15 @@ static long unit_org(const bm_lexset *L, bm_docstate *d, size_t title,
 
 static long implicit_org(const bm_docstate *d, size_t a, size_t title)
 {
-	for (size_t k = title; k-- > a;)
-		if (d->ch[k].kind == CK_ORG && d->ch[k].ent >= 0)
+	/* the same title's organization earlier in the sentence */
+	for (size_t k = title; k-- > a + 1;)
+		if (d->ch[k].kind == CK_ORG && d->ch[k].ent >= 0 &&
+		    d->ch[k - 1].kind == CK_TITLE && d->ch[k - 1].lx == d->ch[title].lx)
 			return d->ch[k].ent;
+	/* the organization the sentence is about ("Sở Nội vụ có 3 Phó Giám
+	 * đốc gồm ...") */
+	if (a < title && d->ch[a].kind == CK_ORG && d->ch[a].ent >= 0)
+		return d->ch[a].ent;
 	/* or the organization of the same title named in the two sentences
 	 * before ("Chủ tịch UBND TP ... Ông Thơ giao Phó chủ tịch A ...") */
 	uint32_t s0 = d->ch[title].sent;
