@@ -32,6 +32,8 @@ static void usage(FILE *f)
 		"      --db FILE   the database (default " BM_CLI_DEFAULT_DB ")\n"
 		"      --json      JSON for scripts instead of a table\n"
 		"      --deep      who: include sub-units (part_of, transitively)\n"
+		"      --at DATE   who, positions: only posts seen in that year, month\n"
+		"                  or day (2017, 2017-06, 2017-06-30)\n"
 		"      --depth N   neighbors: hops (default 1); path: most hops\n"
 		"                  (default 6)\n"
 		"      --limit N   neighbors and search: most rows (default 1000, 50)\n"
@@ -182,6 +184,7 @@ typedef struct {
 	const char *db;
 	int json, deep, depth;
 	size_t limit;
+	const char *at;
 } qopts;
 
 static void print_stats(const bm_graph_counts *c)
@@ -288,9 +291,9 @@ static int ask(bm_graph *g, const qopts *o, const char *q, char **args,
 	if (need == 2 && (status = bm_cli_resolve(g, o->db, args[1], 0, &b)) != 0)
 		return status;
 	if (strcmp(q, "who") == 0)
-		rc = bm_graph_who(g, a, o->deep, &f);
+		rc = bm_graph_who(g, a, o->deep, o->at, &f);
 	else if (strcmp(q, "positions") == 0)
-		rc = bm_graph_positions(g, a, &f);
+		rc = bm_graph_positions(g, a, o->at, &f);
 	else if (strcmp(q, "neighbors") == 0)
 		rc = bm_graph_neighbors(g, a, o->depth ? o->depth : 1, o->limit, &f);
 	else
@@ -307,6 +310,22 @@ static int ask(bm_graph *g, const qopts *o, const char *q, char **args,
 	return status;
 }
 
+/* YYYY, YYYY-MM or YYYY-MM-DD. */
+static int is_period(const char *s)
+{
+	static const char *const shapes[] = {"dddd", "dddd-dd", "dddd-dd-dd"};
+	for (size_t i = 0; i < sizeof shapes / sizeof shapes[0]; i++) {
+		const char *p = shapes[i], *q = s;
+		while (*p && *q && (*p == 'd' ? (*q >= '0' && *q <= '9') : *p == *q)) {
+			p++;
+			q++;
+		}
+		if (!*p && !*q)
+			return 1;
+	}
+	return 0;
+}
+
 int bm_cmd_query(int argc, char **argv)
 {
 	static const struct option opts[] = {
@@ -315,11 +334,12 @@ int bm_cmd_query(int argc, char **argv)
 		{"deep", no_argument, NULL, 'D'},
 		{"depth", required_argument, NULL, 'n'},
 		{"limit", required_argument, NULL, 'l'},
+		{"at", required_argument, NULL, 'a'},
 		{"help", no_argument, NULL, 'h'},
 		{NULL, 0, NULL, 0}};
 	static const char *const questions[] = {"who", "positions", "neighbors",
 						"path", "search", "stats"};
-	qopts o = {BM_CLI_DEFAULT_DB, 0, 0, 0, 0};
+	qopts o = {BM_CLI_DEFAULT_DB, 0, 0, 0, 0, NULL};
 	bm_graph *g = NULL;
 	int c, status;
 	size_t n;
@@ -343,6 +363,15 @@ int bm_cmd_query(int argc, char **argv)
 				bm_cli_error("--limit: not a number: '%s'", optarg);
 				return BM_EXIT_USAGE;
 			}
+			break;
+		case 'a':
+			if (!is_period(optarg)) {
+				bm_cli_error("--at: not a year, month or day "
+					     "(2017, 2017-06, 2017-06-30): '%s'",
+					     optarg);
+				return BM_EXIT_USAGE;
+			}
+			o.at = optarg;
 			break;
 		case 'h': usage(stdout); return BM_EXIT_OK;
 		default: usage(stderr); return BM_EXIT_USAGE;

@@ -149,13 +149,20 @@ int bm_graph_search(bm_graph *g, const char *text, size_t limit,
 
 /* ---- posts -------------------------------------------------------------- */
 
-int bm_graph_who(bm_graph *g, int64_t org, int deep, bm_facts *out)
+/* Seen during the period at ("2017", "2017-06", "2017-06-30"; NULL: any):
+ * first seen no later than its end, last seen no earlier than its start. */
+#define BM_SEEN_AT \
+	" AND (?3 IS NULL OR (r.first_seen <= ?3 || '~' AND r.last_seen >= ?3))"
+
+int bm_graph_who(bm_graph *g, int64_t org, int deep, const char *at,
+		 bm_facts *out)
 {
 	static const char sql[] =
 		"WITH RECURSIVE units(id) AS (SELECT ?1 UNION SELECT p.subject"
 		" FROM relations p JOIN units u ON p.object = u.id"
 		" WHERE p.type = 'part_of' AND ?2) " BM_FACT_SELECT
 		"WHERE r.type = 'holds_position' AND r.object IN (SELECT id FROM units)"
+		BM_SEEN_AT
 		" ORDER BY r.object <> ?1, o.name, r.status <> 'current',"
 		" r.role_key, s.name";
 	sqlite3_stmt *st = bm_stmt(g, sql);
@@ -164,13 +171,15 @@ int bm_graph_who(bm_graph *g, int64_t org, int deep, bm_facts *out)
 		return BM_EDB;
 	sqlite3_bind_int64(st, 1, org);
 	sqlite3_bind_int(st, 2, deep != 0);
+	bm_bind_text(st, 3, at);
 	return bm_facts_read(g, st, out, 1);
 }
 
-int bm_graph_positions(bm_graph *g, int64_t person, bm_facts *out)
+int bm_graph_positions(bm_graph *g, int64_t person, const char *at,
+		       bm_facts *out)
 {
 	static const char sql[] = BM_FACT_SELECT
-		"WHERE r.subject = ?1 AND r.type = 'holds_position'"
+		"WHERE r.subject = ?1 AND r.type = 'holds_position'" BM_SEEN_AT
 		" ORDER BY coalesce(r.first_seen, ''), coalesce(r.last_seen, ''),"
 		" r.role_key, r.object";
 	sqlite3_stmt *st = bm_stmt(g, sql);
@@ -178,6 +187,7 @@ int bm_graph_positions(bm_graph *g, int64_t person, bm_facts *out)
 	if (!st)
 		return BM_EDB;
 	sqlite3_bind_int64(st, 1, person);
+	bm_bind_text(st, 3, at);
 	return bm_facts_read(g, st, out, 1);
 }
 

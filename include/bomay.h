@@ -366,10 +366,14 @@ int bm_graph_resolve(bm_graph *g, const char *name, unsigned type_mask,
 		     int64_t *id, bm_matches *cands);
 
 /* The people holding posts at org (and, with deep, at the organizations
- * part_of it, transitively), by role then name.  *out: caller frees. */
-int bm_graph_who(bm_graph *g, int64_t org, int deep, bm_facts *out);
-/* A person's posts, by first_seen. */
-int bm_graph_positions(bm_graph *g, int64_t person, bm_facts *out);
+ * part_of it, transitively), by role then name; with at ("2017",
+ * "2017-06", "2017-06-30"; NULL: any time) only the posts seen during that
+ * period (first_seen no later, last_seen no earlier).  *out: caller frees. */
+int bm_graph_who(bm_graph *g, int64_t org, int deep, const char *at,
+		 bm_facts *out);
+/* A person's posts, by first_seen; at as for bm_graph_who. */
+int bm_graph_positions(bm_graph *g, int64_t person, const char *at,
+		       bm_facts *out);
 /* The relations within depth hops (1 or more) of id, nearest first, at most
  * limit of them (0: 1000). */
 int bm_graph_neighbors(bm_graph *g, int64_t id, int depth, size_t limit,

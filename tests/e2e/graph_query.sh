@@ -18,6 +18,13 @@ out=$(q who --deep "tòa án nhân dân tối cao")
 expect_contains "$out" "Nguyễn Văn Du"
 expect_contains "$out" "Giảng viên"
 
+# who held a post there in a given year: first/last seen around it
+out=$(q who TANDTC --at 2017)
+expect_contains "$out" "Phạm Quốc Hưng"
+out=$(q who TANDTC --at 2018-06)
+case "$out" in *"Phạm Quốc Hưng"*) fail "who --at 2018-06 lists a post seen only in 2017" ;; esac
+q who TANDTC --at 17 2>/dev/null; expect_status $? 2 "bad --at"
+
 out=$(q positions "nguyen van du")
 expect_contains "$out" "Thứ trưởng"
 expect_contains "$out" "Bộ Tư pháp"
