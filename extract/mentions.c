@@ -73,6 +73,12 @@ static size_t place_at(const scan *s, size_t i, int maxlevel,
 	size_t n = match(s, &s->L->place, i, &e);
 	if (!n || atoi(e->col[1]) > maxlevel)
 		return 0;
+	/* an administrative unit capitalizes every word ("Hòa bình" is
+	 * peace); regions may not ("Đồng bằng sông Cửu Long") */
+	for (size_t k = i + 1; atoi(e->col[1]) >= 1 && k < i + n; k++)
+		if (fl(s, k, BM_TK_WORD) && !fl(s, k, BM_TK_CAP) &&
+		    !fl(s, k, BM_TK_DIGIT))
+			return 0;
 	/* a one-word place inside a longer capitalized run is no place
 	 * ("Đức Pháp chủ", "Pháp Luật TPHCM") */
 	if (n == 1 && ((i > 0 && (s->t[i - 1].flags & BM_TK_CAP) &&
