@@ -129,7 +129,8 @@ static size_t person_run(const scan *s, size_t i, int need_surname)
 	       !fl(s, j, BM_TK_ALLCAP) &&
 	       (j == i || !(s->t[j].flags & BM_TK_NL))) {
 		if (j > i && (stop_in_name(s, j) || title_at(s, j, NULL) ||
-			      org_named_at(s, j)))
+			      org_named_at(s, j) || match(s, &s->L->degree, j, NULL) ||
+			      match(s, &s->L->rank, j, NULL)))
 			break;
 		j++;
 	}
