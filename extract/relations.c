@@ -380,7 +380,7 @@ static void coops(const bm_lexset *L, bm_docstate *d, size_t a, size_t b,
 		long x = before >= 0 ? before : after;
 		long y = before >= 0 ? after : after2;
 		if (before >= 0 && after < 0) /* "A và B đã ký kết" */
-			y = before2;
+			y = before2 >= 0 ? before2 : (before_t != before ? before_t : -1);
 		if (x >= 0 && y >= 0 && x != y)
 			add_rel(d, BM_REL_COOPERATES_WITH, (size_t)x, y, NULL, 0, si);
 		p += n - 1;
