@@ -258,7 +258,7 @@ static const char *dominant(const bm_docstate *d, uint32_t level,
 
 /* "Ban cán sự đảng, Phó Chánh án TANDTC": an owner body named bare before
  * a title of an organization belongs to that organization. */
-static void complete_owners(bm_docstate *d)
+static void complete_owners(const bm_lexset *L, bm_docstate *d)
 {
 	for (size_t i = 0; i < d->nch; i++) {
 		bm_chunk *c = &d->ch[i];
@@ -270,13 +270,21 @@ static void complete_owners(bm_docstate *d)
 			if (o->sent != c->sent)
 				break;
 			if (o->kind == CK_ORG && !(o->flags & CF_BARE)) {
-				if (d->ch[j - 1].kind != CK_TITLE)
+				/* "Đảng ủy, Ban Giám đốc Đài X": two bodies of one
+				 * owner share it */
+				size_t he = o->lx ? o->t0 + o->lx->ntok : o->t1;
+				int coord = (o->flags & CF_OWNER) && j == i + 2 &&
+					    he < o->t1 && !bm_lex_col(o->lx, 3);
+				if (d->ch[j - 1].kind != CK_TITLE && !coord)
 					break;
 				bm_buf b;
 				bm_buf_init(&b);
 				written(d, c->t0, c->t1, &b);
 				bm_buf_putc(&b, ' ');
-				bm_buf_puts(&b, bm_pool_str(d, o->name));
+				if (coord)
+					bm_canon_words(L, d, he, o->t1, &b);
+				else
+					bm_buf_puts(&b, bm_pool_str(d, o->name));
 				c->name = bm_pool_add(d, b.data, b.len);
 				bm_buf_dispose(&b);
 				c->flags = (uint16_t)((c->flags & ~CF_BARE) | CF_OWNED);
@@ -749,7 +757,7 @@ static void merge_short_forms(const bm_lexset *L, bm_docstate *d)
 int bm_resolve(const bm_lexset *L, bm_docstate *d)
 {
 	drop_byline(d);
-	complete_owners(d);
+	complete_owners(L, d);
 	first_heads(L, d);
 	for (size_t i = 0; i < d->nch && !d->limit_hit; i++) {
 		bm_chunk *c = &d->ch[i];
