@@ -78,9 +78,11 @@ int bm_relation_recount(bm_graph *g, int64_t id)
 	return bm_exec_stmt(g, st, "dropping a relation");
 }
 
+/* Names some record gave as the entity's name come first: an alias alone
+ * (perhaps a mistake of extraction) never names an entity that has one. */
 static const char SQL_BEST_NAME[] =
 	"SELECT alias, alias_key, fold FROM aliases WHERE entity = ?1"
-	" ORDER BY n_syll DESC, length(alias) DESC, alias LIMIT 1";
+	" ORDER BY named DESC, n_syll DESC, length(alias) DESC, alias LIMIT 1";
 static const char SQL_SET_NAME[] =
 	"UPDATE entities SET name = ?2, name_key = ?3, fold = ?4"
 	" WHERE id = ?1 AND pinned = 0 AND name_key IS NOT ?3";

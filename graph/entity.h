@@ -11,7 +11,8 @@
  * joined; a relation between the two becomes a loop and is dropped. */
 int bm_entity_union(bm_graph *g, int64_t keep, int64_t drop);
 
-/* Sets the canonical name of an entity to its most complete form: most
+/* Sets the canonical name of an entity to its most complete form: of the
+ * names records gave it (else of its aliases), the one with most
  * syllables, then most characters, then the smallest in byte order (so the
  * choice does not depend on the order things were seen in).  A name pinned
  * by a rename rule stays. */

@@ -1,5 +1,6 @@
 /* fold.c: the search form of a name: accents stripped, case folded, đ as d,
- * spaces folded ("Phạm Quốc Hưng" -> "pham quoc hung"), and syllable counts. */
+ * spaces folded ("Phạm Quốc Hưng" -> "pham quoc hung"), syllable counts,
+ * and which of two written forms of one name to keep. */
 #include "graph/store.h"
 
 #include <stdlib.h>
@@ -55,4 +56,26 @@ int bm_syllables(const char *s)
 		}
 	}
 	return n;
+}
+
+/* Capital letters of s. */
+static int capitals(const char *s)
+{
+	const utf8proc_uint8_t *p = (const utf8proc_uint8_t *)s;
+	utf8proc_int32_t cp;
+	int n = 0;
+	utf8proc_ssize_t k;
+	while (*p && (k = utf8proc_iterate(p, -1, &cp)) > 0) {
+		n += utf8proc_category(cp) == UTF8PROC_CATEGORY_LU;
+		p += k;
+	}
+	return n;
+}
+
+int bm_form_better(const char *a, const char *b)
+{
+	int ca = capitals(a), cb = capitals(b);
+	if (ca != cb)
+		return ca < cb;
+	return strcmp(a, b) < 0;
 }

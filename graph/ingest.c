@@ -167,7 +167,7 @@ static void names_add(names *nm, const char *form, const char *tag, int named)
 	for (size_t i = 0; i < nm->n; i++)
 		if (strcmp(nm->key[i], key) == 0) {
 			nm->named[i] |= named;
-			if (strcmp(form, nm->form[i]) < 0) {
+			if (bm_form_better(form, nm->form[i])) {
 				free(nm->form[i]);
 				nm->form[i] = bm_xstrdup(form);
 			}
@@ -234,7 +234,7 @@ static const char SQL_NAMED[] = "UPDATE aliases SET named = 1 WHERE id = ?1";
 static const char SQL_NEW_ALIAS[] =
 	"INSERT INTO aliases (type, alias_key, entity, alias, fold, n_syll, named)"
 	" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) RETURNING id";
-/* Of the written forms of one key, the smallest in byte order is kept. */
+/* Of the written forms of one key, the one bm_form_better picks is kept. */
 static const char SQL_ALIAS_FORM[] =
 	"UPDATE aliases SET alias = ?2, fold = ?3 WHERE id = ?1";
 static const char SQL_ALIAS_DOC[] =
@@ -285,7 +285,8 @@ static int find_alias(bm_graph *g, const char *type, const char *key,
 	if (rc == SQLITE_ROW) {
 		k->alias = sqlite3_column_int64(st, 0);
 		k->entity = sqlite3_column_int64(st, 1);
-		k->smaller = strcmp(form, (const char *)sqlite3_column_text(st, 2)) < 0;
+		k->smaller = bm_form_better(form,
+					    (const char *)sqlite3_column_text(st, 2));
 		k->named = sqlite3_column_int(st, 3);
 		rc = 0;
 	} else {

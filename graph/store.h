@@ -51,5 +51,10 @@ int bm_schema_migrate(bm_graph *g);
 char *bm_fold(const char *s);
 /* The number of syllables (space separated words) of a name. */
 int bm_syllables(const char *s);
+/* 1 when a is the form to keep of two written forms of one name key: the
+ * one with fewer capitals ("Bộ Công an" over "Bộ Công An"), then the
+ * smaller in byte order; a total order, so the choice does not depend on
+ * which came first. */
+int bm_form_better(const char *a, const char *b);
 
 #endif

@@ -160,6 +160,27 @@ static const ingest_case cases[] = {
 	"\"name\":\"Công an huyện Chương Mỹ\",\"aliases\":[\"CA huyện Chương Mỹ\"," \
 	"\"Công an huyện\"]}]}"
 
+#define BCA_WRONG_ALIAS \
+	"{\"doc\":\"x\",\"entities\":[{\"id\":\"e1\",\"type\":\"ORG\"," \
+	"\"name\":\"Bộ Công An\",\"aliases\":[\"Bộ Nông nghiệp và Phát triển " \
+	"nông thôn\"]}]}"
+#define BCA_PLAIN \
+	"{\"doc\":\"y\",\"entities\":[{\"id\":\"e1\",\"type\":\"ORG\"," \
+	"\"name\":\"Bộ Công an\"}]}"
+
+/* Names: what records call an entity beats a longer alias (an extraction
+ * mistake here); of two written forms of one name, fewer capitals win. */
+static const ingest_case naming_cases[] = {
+	{"a record's name beats a longer alias", {BCA_WRONG_ALIAS, BCA_PLAIN},
+	 {0, 0},
+	 {{"SELECT name FROM entities", "Bộ Công an"},
+	  {"SELECT count(*) FROM aliases", "2"}}},
+	{"the same, other order", {BCA_PLAIN, BCA_WRONG_ALIAS},
+	 {0, 0},
+	 {{"SELECT name FROM entities", "Bộ Công an"},
+	  {"SELECT count(*) FROM aliases", "2"}}},
+};
+
 /* A generic short form shared by two organizations glues neither to the
  * other, in any order. */
 static const ingest_case generic_cases[] = {
@@ -182,6 +203,7 @@ static void test_cases(void **state)
 	(void)state;
 	run_cases(cases, sizeof cases / sizeof cases[0]);
 	run_cases(generic_cases, sizeof generic_cases / sizeof generic_cases[0]);
+	run_cases(naming_cases, sizeof naming_cases / sizeof naming_cases[0]);
 }
 
 static void run_cases(const ingest_case *cs, size_t n)
