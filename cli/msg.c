@@ -1,8 +1,10 @@
 /* msg.c: how the bomay command reports problems, one line each on stderr. */
 #include <errno.h>
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "cli/commands.h"
 
@@ -30,18 +32,23 @@ void bm_cli_error(const char *fmt, ...)
 int bm_cli_parse_size(const char *s, size_t *out)
 {
 	char *end;
+	if (strchr(s, '-')) /* strtoull would take "-5" as 2^64 - 5 */
+		return -1;
 	errno = 0;
 	unsigned long long v = strtoull(s, &end, 10);
 	if (errno || end == s)
 		return -1;
+	int shift = 0;
 	switch (*end) {
-	case 'k': case 'K': v <<= 10; end++; break;
-	case 'm': case 'M': v <<= 20; end++; break;
-	case 'g': case 'G': v <<= 30; end++; break;
+	case 'k': case 'K': shift = 10; end++; break;
+	case 'm': case 'M': shift = 20; end++; break;
+	case 'g': case 'G': shift = 30; end++; break;
 	default: break;
 	}
-	if (*end || v == 0)
+	/* a size that does not fit is refused, not wrapped */
+	if (*end || v == 0 || v > (SIZE_MAX >> shift))
 		return -1;
+	v <<= shift;
 	*out = (size_t)v;
 	return 0;
 }

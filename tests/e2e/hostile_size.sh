@@ -32,9 +32,12 @@ expect_exit 1 "--max-doc 999"
 expect_err "bomay: k.txt: document over the size cap of 999 bytes"
 run "cap 1000" "$BOMAY" extract -q --max-doc 1000 k.txt -o k.out
 expect_exit 0 "--max-doc 1000"
-run "bad cap" "$BOMAY" extract --max-doc 12Q k.txt
-expect_exit 2 "--max-doc 12Q"
-expect_err "bomay: --max-doc: not a size: '12Q'"
+for bad in 12Q 0 -5 17179869185G 18446744073709551616; do
+  # a size that does not fit or is negative is refused, never wrapped
+  run "bad cap $bad" "$BOMAY" extract --max-doc "$bad" k.txt
+  expect_exit 2 "--max-doc $bad"
+  expect_err "bomay: --max-doc: not a size: '$bad'"
+done
 rm -f big.txt big.jsonl
 
 # 1 million capitalized words in a row (5 MB): records or the entity cap
