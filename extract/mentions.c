@@ -200,7 +200,9 @@ static size_t kind_place_at(scan *s, size_t i, size_t *bare_at, int *level,
 			end++;
 	}
 	if (!end || end == j)
-		return j; /* a bare place word */
+		/* a bare place word ("UBND tỉnh"), but an address word without
+		 * a name is an ordinary word ("nông thôn") */
+		return *level > 3 ? 0 : j;
 	if (count)
 		count_place(s, j, end, *level);
 	return end;
@@ -294,9 +296,11 @@ static size_t org_tail(scan *s, size_t j0, int synth, int loc_mode,
 				break;
 			}
 		}
+		size_t pba;
+		int plv;
 		if (match(s, &s->L->stop_all, j, NULL) ||
 		    match(s, &s->L->hon, j, NULL) ||
-		    match(s, &s->L->placeword, j, NULL))
+		    kind_place_at(s, j, &pba, &plv, 0))
 			break;
 		/* a pair of words seen in a known name goes on */
 		int known = bm_u64map_get(&s->L->bigram,

@@ -281,6 +281,13 @@ static const ext_case cases[] = {
 	  "ORG|Ban Giám đốc Đài Tiếng nói Việt Nam", "ORG|Đài Tiếng nói Việt Nam"},
 	 {"part_of|Ban Giám đốc Đài Tiếng nói Việt Nam|Đài Tiếng nói Việt Nam"},
 	 {"ORG|Đảng ủy"}, 0},
+	{"an address word without a name is a word (nông thôn)",
+	 "Ngư dân kiến nghị Bộ Công an. Thứ trưởng Bộ Nông nghiệp & Phát triển "
+	 "nông thôn Vũ Văn Tám đề nghị.",
+	 {"ORG|Bộ Nông nghiệp & Phát triển nông thôn", "ORG|Bộ Công an"},
+	 {"holds_position|Vũ Văn Tám|Bộ Nông nghiệp & Phát triển nông "
+	  "thôn|Thứ trưởng"},
+	 {NULL}, 1},
 	{"bare head completed by the article's province",
 	 "Tỉnh ủy Yên Bái họp. Bà Phạm Thị Thanh Trà, Bí thư Tỉnh ủy, phát biểu.",
 	 {"ORG|Tỉnh ủy Yên Bái"},
