@@ -689,8 +689,12 @@ static void sentence(scan *s, uint32_t si)
 				const bm_lex_entry *pw;
 				match(s, &s->L->placeword, i, &pw);
 				const char *w = bm_lex_col(pw, 2);
-				c->name = canon(s, fl(s, i, BM_TK_ALLCAP) && w ? w : NULL,
-						fl(s, i, BM_TK_ALLCAP) && w ? bare_at : i, end);
+				/* a short form is written out: "TP", "Q.1" -> quận 1 */
+				size_t pl = strlen(pw->col[0]);
+				int shortw = w && (fl(s, i, BM_TK_ALLCAP) ||
+						   (pl && pw->col[0][pl - 1] == '.'));
+				c->name = canon(s, shortw ? w : NULL, shortw ? bare_at : i,
+						end);
 				/* "sông Hồng": the word is part of the name */
 				if (w)
 					c->bare = canon(s, NULL, bare_at, end);

@@ -390,6 +390,11 @@ static void resolve_org(const bm_lexset *L, bm_docstate *d, bm_chunk *c)
 		} else {
 			uint32_t *v = bm_u64map_get(&d->org_head, c->head);
 			uint32_t *n = bm_u64map_get(&d->head_count, c->head);
+			/* "UBND quận" refers back to a district's, not a city's */
+			if (v && (c->flags & CF_KIND) && !(c->flags & CF_IMPLIED) &&
+			    c->bare >= 0 &&
+			    !strstr(d->rec->entities[*v].name, bm_pool_str(d, c->bare)))
+				v = NULL;
 			uint32_t *f = bm_u64map_get(&d->head_first, c->head);
 			if (!v && f && *f != UINT32_MAX && *f < d->nch &&
 			    !(c->flags & CF_OWNER)) {
@@ -505,7 +510,8 @@ static void resolve_loc(const bm_lexset *L, bm_docstate *d, bm_chunk *c)
 		set_head(d, (size_t)ent, 0);
 		bm_men_add(d, (size_t)ent, s, e);
 	}
-	if (key != name)
+	/* "1" of "quận 1" names nothing by itself */
+	if (key != name && strspn(key, "0123456789") != strlen(key))
 		alias(d, (size_t)ent, key);
 	alias_written(L, d, (size_t)ent, c->t0, c->t1);
 	c->ent = (int32_t)ent;
