@@ -20,7 +20,8 @@ int bm_graph_rebuild(bm_graph *g)
 	static const char *const wipe[] = {
 		"DELETE FROM evidence", "DELETE FROM relations",
 		"DELETE FROM mentions", "DELETE FROM alias_docs",
-		"DELETE FROM aliases", "DELETE FROM entities"};
+		"DELETE FROM alias_forms", "DELETE FROM aliases",
+		"DELETE FROM entities"};
 	sqlite3_stmt *st;
 	int rc = 0;
 

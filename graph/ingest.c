@@ -228,15 +228,12 @@ static const char SQL_NEW_ENTITY[] =
 	"INSERT INTO entities (type, name, name_key, fold) VALUES (?1, ?2, ?3, ?4)"
 	" RETURNING id";
 static const char SQL_FIND_ALIAS[] =
-	"SELECT id, entity, alias, named FROM aliases"
+	"SELECT id, entity, alias, named, form_n FROM aliases"
 	" WHERE type = ?1 AND alias_key = ?2";
 static const char SQL_NAMED[] = "UPDATE aliases SET named = 1 WHERE id = ?1";
 static const char SQL_NEW_ALIAS[] =
 	"INSERT INTO aliases (type, alias_key, entity, alias, fold, n_syll, named)"
 	" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) RETURNING id";
-/* Of the written forms of one key, the one bm_form_better picks is kept. */
-static const char SQL_ALIAS_FORM[] =
-	"UPDATE aliases SET alias = ?2, fold = ?3 WHERE id = ?1";
 static const char SQL_ALIAS_DOC[] =
 	"INSERT OR IGNORE INTO alias_docs (alias, document) VALUES (?1, ?2)";
 static const char SQL_MENTION[] =
@@ -267,8 +264,12 @@ static int64_t step_id(bm_graph *g, sqlite3_stmt *st, const char *doing)
  * in byte order than this one. */
 typedef struct {
 	int64_t alias, entity;
-	int smaller, named;
+	int same;             /* our form is the one the row shows */
+	int better;           /* ours would win a tie with it */
+	int named;
 	int refused;          /* an alias of an entity ours is not */
+	int64_t form_n;       /* documents that wrote the row's form */
+	char *shown;          /* the row's form */
 } known;
 
 static int find_alias(bm_graph *g, const char *type, const char *key,
@@ -285,9 +286,12 @@ static int find_alias(bm_graph *g, const char *type, const char *key,
 	if (rc == SQLITE_ROW) {
 		k->alias = sqlite3_column_int64(st, 0);
 		k->entity = sqlite3_column_int64(st, 1);
-		k->smaller = bm_form_better(form,
-					    (const char *)sqlite3_column_text(st, 2));
+		const char *shown = (const char *)sqlite3_column_text(st, 2);
+		k->same = strcmp(form, shown) == 0;
+		k->better = bm_form_better(form, shown);
+		k->shown = bm_xstrdup(shown);
 		k->named = sqlite3_column_int(st, 3);
+		k->form_n = sqlite3_column_int64(st, 4);
 		rc = 0;
 	} else {
 		rc = rc == SQLITE_DONE ? 0 : bm_graph_dberr(g, "looking up a name");
@@ -320,6 +324,71 @@ static int other_name(bm_graph *g, int64_t id, const names *nm)
 	return other;
 }
 
+static const char SQL_FORM_SEEN[] =
+	"UPDATE aliases SET form_n = form_n + 1 WHERE id = ?1";
+static const char SQL_OTHER_FORM[] =
+	"INSERT INTO alias_forms (alias, form, n) VALUES (?1, ?2, 1)"
+	" ON CONFLICT (alias, form) DO UPDATE SET n = n + 1 RETURNING n";
+static const char SQL_KEEP_FORM[] =
+	"INSERT INTO alias_forms (alias, form, n) VALUES (?1, ?2, ?3)";
+static const char SQL_DROP_FORM[] =
+	"DELETE FROM alias_forms WHERE alias = ?1 AND form = ?2";
+static const char SQL_SHOW_FORM[] =
+	"UPDATE aliases SET alias = ?2, fold = ?3, form_n = ?4 WHERE id = ?1";
+
+/* Counts one more document writing a name key as form.  The row shows the
+ * form most documents wrote (a tie: the one bm_form_better picks); the
+ * counts of the others wait in alias_forms.  Since the shown form is
+ * always the best of all counts, the result does not depend on the order
+ * of documents.  1 when the shown form changed, 0, or an error. */
+static int count_form(bm_graph *g, int64_t alias, const char *form,
+		      const known *k)
+{
+	sqlite3_stmt *st;
+	int64_t n;
+	int rc;
+	if (k->same) {
+		if (!(st = bm_stmt(g, SQL_FORM_SEEN)))
+			return BM_EDB;
+		sqlite3_bind_int64(st, 1, alias);
+		return bm_exec_stmt(g, st, "counting a name");
+	}
+	if (!(st = bm_stmt(g, SQL_OTHER_FORM)))
+		return BM_EDB;
+	sqlite3_bind_int64(st, 1, alias);
+	sqlite3_bind_text(st, 2, form, -1, SQLITE_STATIC);
+	if ((n = step_id(g, st, "counting a name")) < 0)
+		return (int)n;
+	if (n < k->form_n || (n == k->form_n && !k->better))
+		return 0;
+	/* it wins: the shown form goes to wait, this one is shown */
+	if (!(st = bm_stmt(g, SQL_KEEP_FORM)))
+		return BM_EDB;
+	sqlite3_bind_int64(st, 1, alias);
+	sqlite3_bind_text(st, 2, k->shown, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 3, k->form_n);
+	if ((rc = bm_exec_stmt(g, st, "counting a name")) < 0)
+		return rc;
+	if (!(st = bm_stmt(g, SQL_DROP_FORM)))
+		return BM_EDB;
+	sqlite3_bind_int64(st, 1, alias);
+	sqlite3_bind_text(st, 2, form, -1, SQLITE_STATIC);
+	if ((rc = bm_exec_stmt(g, st, "counting a name")) < 0)
+		return rc;
+	char *fold = bm_fold(form);
+	if (!(st = bm_stmt(g, SQL_SHOW_FORM))) {
+		free(fold);
+		return BM_EDB;
+	}
+	sqlite3_bind_int64(st, 1, alias);
+	sqlite3_bind_text(st, 2, form, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 3, fold, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_int64(st, 4, n);
+	free(fold);
+	rc = bm_exec_stmt(g, st, "counting a name");
+	return rc < 0 ? rc : 1;
+}
+
 /* Stores the names of entity id seen in doc; *changed is set when a name
  * is new or has a new form (the canonical name may change). */
 static int put_names(bm_graph *g, const char *type, const names *nm,
@@ -338,32 +407,27 @@ static int put_names(bm_graph *g, const char *type, const names *nm,
 			if ((rc = bm_exec_stmt(g, st, "naming an entity")) < 0)
 				return rc;
 		}
-		if (!alias || k[i].smaller) {
+		if (!alias) {
 			char *fold = bm_fold(nm->form[i]);
-			st = bm_stmt(g, alias ? SQL_ALIAS_FORM : SQL_NEW_ALIAS);
-			if (!st) {
+			if (!(st = bm_stmt(g, SQL_NEW_ALIAS))) {
 				free(fold);
 				return BM_EDB;
 			}
-			if (alias) {
-				sqlite3_bind_int64(st, 1, alias);
-				sqlite3_bind_text(st, 2, nm->form[i], -1, SQLITE_STATIC);
-				sqlite3_bind_text(st, 3, fold, -1, SQLITE_TRANSIENT);
-				rc = bm_exec_stmt(g, st, "naming an entity");
-			} else {
-				sqlite3_bind_text(st, 1, type, -1, SQLITE_STATIC);
-				sqlite3_bind_text(st, 2, nm->key[i], -1, SQLITE_STATIC);
-				sqlite3_bind_int64(st, 3, id);
-				sqlite3_bind_text(st, 4, nm->form[i], -1, SQLITE_STATIC);
-				sqlite3_bind_text(st, 5, fold, -1, SQLITE_TRANSIENT);
-				sqlite3_bind_int(st, 6, bm_syllables(nm->form[i]));
-				sqlite3_bind_int(st, 7, nm->named[i]);
-				alias = step_id(g, st, "adding a name");
-				if (alias < 0)
-					rc = (int)alias;
-			}
+			sqlite3_bind_text(st, 1, type, -1, SQLITE_STATIC);
+			sqlite3_bind_text(st, 2, nm->key[i], -1, SQLITE_STATIC);
+			sqlite3_bind_int64(st, 3, id);
+			sqlite3_bind_text(st, 4, nm->form[i], -1, SQLITE_STATIC);
+			sqlite3_bind_text(st, 5, fold, -1, SQLITE_TRANSIENT);
+			sqlite3_bind_int(st, 6, bm_syllables(nm->form[i]));
+			sqlite3_bind_int(st, 7, nm->named[i]);
 			free(fold);
+			alias = step_id(g, st, "adding a name");
+			if (alias < 0)
+				rc = (int)alias;
 			*changed = 1;
+		} else if ((rc = count_form(g, alias, nm->form[i], &k[i])) > 0) {
+			*changed = 1;
+			rc = 0;
 		}
 		if (rc < 0 || !(st = bm_stmt(g, SQL_ALIAS_DOC)))
 			return rc < 0 ? rc : BM_EDB;
@@ -477,8 +541,10 @@ static int64_t put_entity(bm_graph *g, const bm_record *r, const bm_entity *e,
 		rc = bm_exec_stmt(g, st, "setting attributes");
 	}
 cleanup:
-	names_dispose(&nm);
+	for (size_t i = 0; k && i < nm.n; i++)
+		free(k[i].shown);
 	free(k);
+	names_dispose(&nm);
 	return rc < 0 ? rc : id;
 }
 

@@ -120,10 +120,23 @@ static const char schema_v3[] =
 	"UPDATE aliases SET named = 1 WHERE EXISTS (SELECT 1 FROM entities e"
 	" WHERE e.id = aliases.entity AND e.name_key = aliases.alias_key);";
 
+/* Version 4: the written form an alias row shows is the one most documents
+ * wrote (aliases.form_n of them); the counts of its other forms are in
+ * alias_forms. */
+static const char schema_v4[] =
+	"ALTER TABLE aliases ADD COLUMN form_n INTEGER NOT NULL DEFAULT 1;"
+	"CREATE TABLE alias_forms ("
+	" alias INTEGER NOT NULL REFERENCES aliases(id) ON DELETE CASCADE,"
+	" form TEXT NOT NULL,"
+	" n INTEGER NOT NULL,"
+	" PRIMARY KEY (alias, form)"
+	") WITHOUT ROWID;";
+
 static const migration migrations[] = {
 	{1, schema_v1},
 	{2, schema_v2},
 	{3, schema_v3},
+	{4, schema_v4},
 };
 
 static int read_version(bm_graph *g, int *version)

@@ -8,7 +8,7 @@
 
 #include "bomay.h"
 
-#define BM_SCHEMA_VERSION 3
+#define BM_SCHEMA_VERSION 4
 #define BM_STMT_SLOTS 128
 
 struct bm_graph {

@@ -60,10 +60,10 @@ expect_status $? 3 "newer schema"
 expect_contains "$(cat err)" "schema version 42"
 # an older schema: a query upgrades it (the file can be written) and answers
 cp bomay.db older.db
-python3 -c 'import sqlite3; c = sqlite3.connect("older.db"); c.execute("ALTER TABLE aliases DROP COLUMN named"); c.execute("PRAGMA user_version = 2"); c.commit()'
+python3 -c 'import sqlite3; c = sqlite3.connect("older.db"); c.execute("ALTER TABLE aliases DROP COLUMN named"); c.execute("ALTER TABLE aliases DROP COLUMN form_n"); c.execute("DROP TABLE alias_forms"); c.execute("PRAGMA user_version = 2"); c.commit()'
 out=$("$BOMAY" query --db older.db stats); expect_status $? 0 "query of an older schema"
 expect_contains "$out" "documents  3"
-expect_eq "$(python3 -c 'import sqlite3; print(sqlite3.connect("older.db").execute("PRAGMA user_version").fetchone()[0])')" "3" "upgraded version"
+expect_eq "$(python3 -c 'import sqlite3; print(sqlite3.connect("older.db").execute("PRAGMA user_version").fetchone()[0])')" "4" "upgraded version"
 "$BOMAY" query --db nothere.db stats 2>err
 expect_status $? 3 "missing database"
 expect_contains "$(cat err)" "bomay: nothere.db: no such database"

@@ -168,6 +168,10 @@ static const ingest_case cases[] = {
 	"{\"doc\":\"y\",\"entities\":[{\"id\":\"e1\",\"type\":\"ORG\"," \
 	"\"name\":\"Bộ Công an\"}]}"
 
+#define ORG_AS(doc, name) \
+	"{\"doc\":\"" doc "\",\"entities\":[{\"id\":\"e1\",\"type\":\"ORG\"," \
+	"\"name\":\"" name "\"}]}"
+
 /* Names: what records call an entity beats a longer alias (an extraction
  * mistake here); of two written forms of one name, fewer capitals win. */
 static const ingest_case naming_cases[] = {
@@ -179,6 +183,23 @@ static const ingest_case naming_cases[] = {
 	 {0, 0},
 	 {{"SELECT name FROM entities", "Bộ Công an"},
 	  {"SELECT count(*) FROM aliases", "2"}}},
+	{"the form most documents write is shown",
+	 {ORG_AS("a", "Bộ Công An"), ORG_AS("b", "Bộ Công an"),
+	  ORG_AS("c", "BỘ CÔNG AN"), ORG_AS("d", "Bộ Công an")},
+	 {0, 0, 0, 0},
+	 {{"SELECT name FROM entities", "Bộ Công an"},
+	  {"SELECT form_n FROM aliases", "2"},
+	  {"SELECT group_concat(form || '=' || n) FROM (SELECT * FROM"
+	   " alias_forms ORDER BY form)", "BỘ CÔNG AN=1,Bộ Công An=1"}}},
+	{"the same, other order",
+	 {ORG_AS("d", "Bộ Công an"), ORG_AS("c", "BỘ CÔNG AN"),
+	  ORG_AS("b", "Bộ Công an"), ORG_AS("a", "Bộ Công An")},
+	 {0, 0, 0, 0},
+	 {{"SELECT name FROM entities", "Bộ Công an"},
+	  {"SELECT form_n FROM aliases", "2"}}},
+	{"a tie: fewer capitals", {ORG_AS("a", "BỘ CÔNG AN"), ORG_AS("b", "Bộ Công an")},
+	 {0, 0},
+	 {{"SELECT name FROM entities", "Bộ Công an"}}},
 };
 
 /* A generic short form shared by two organizations glues neither to the

@@ -137,6 +137,8 @@ static void test_migration_from_v1(void **state)
 				      "CREATE INDEX relations_subject ON relations(subject, type);"
 				      "CREATE INDEX relations_object ON relations(object, type);"
 				      "ALTER TABLE aliases DROP COLUMN named;"
+				      "ALTER TABLE aliases DROP COLUMN form_n;"
+				      "DROP TABLE alias_forms;"
 				      "INSERT INTO entities (id, type, name, name_key, fold)"
 				      " VALUES (7, 'ORG', 'Bộ Y tế', 'bộ y tế', 'bo y te');"
 				      "INSERT INTO aliases (type, alias_key, entity, alias, fold,"
