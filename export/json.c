@@ -11,11 +11,6 @@ typedef struct {
 	int failed;
 } json_writer;
 
-static json_t *str_or_null(const char *s)
-{
-	return s ? json_string_nocheck(s) : json_null();
-}
-
 /* Writes sep and then o (which it releases) on a line of its own. */
 static int put(json_writer *w, const char *sep, json_t *o)
 {
@@ -30,15 +25,16 @@ static int json_node(void *impl, const bm_node *n)
 	json_writer *w = impl;
 	json_t *o = json_object(), *aliases = json_array();
 	for (size_t i = 0; i < n->n_aliases; i++)
-		json_array_append_new(aliases, json_string_nocheck(n->aliases[i]));
+		if (n->aliases[i])
+			json_array_append_new(aliases, bm_json_text(n->aliases[i]));
 	json_object_set_new(o, "id", json_integer(n->id));
 	json_object_set_new(o, "type", json_string(bm_ent_type_name(n->type)));
-	json_object_set_new(o, "name", str_or_null(n->name));
+	json_object_set_new(o, "name", bm_json_text(n->name));
 	json_object_set_new(o, "aliases", aliases);
 	json_object_set_new(o, "mentions", json_integer(n->n_mentions));
 	json_object_set_new(o, "documents", json_integer(n->n_documents));
-	json_object_set_new(o, "first_seen", str_or_null(n->first_seen));
-	json_object_set_new(o, "last_seen", str_or_null(n->last_seen));
+	json_object_set_new(o, "first_seen", bm_json_text(n->first_seen));
+	json_object_set_new(o, "last_seen", bm_json_text(n->last_seen));
 	return put(w, w->n_nodes++ ? ",\n" : "\n", o);
 }
 
@@ -50,15 +46,15 @@ static int json_edge(void *impl, const bm_edge *e)
 	json_object_set_new(o, "type", json_string(bm_rel_type_name(e->type)));
 	json_object_set_new(o, "source", json_integer(e->subject));
 	json_object_set_new(o, "target", json_integer(e->object));
-	json_object_set_new(o, "role", str_or_null(e->role));
+	json_object_set_new(o, "role", bm_json_text(e->role));
 	json_object_set_new(o, "status", json_string(bm_edge_status(e)));
 	json_object_set_new(o, "directed",
 			    json_boolean(e->type != BM_REL_COOPERATES_WITH));
 	json_object_set_new(o, "evidence_count", json_integer(e->n_evidence));
-	json_object_set_new(o, "first_seen", str_or_null(e->first_seen));
-	json_object_set_new(o, "last_seen", str_or_null(e->last_seen));
-	json_object_set_new(o, "evidence", str_or_null(e->evidence_text));
-	json_object_set_new(o, "evidence_doc", str_or_null(e->evidence_doc));
+	json_object_set_new(o, "first_seen", bm_json_text(e->first_seen));
+	json_object_set_new(o, "last_seen", bm_json_text(e->last_seen));
+	json_object_set_new(o, "evidence", bm_json_text(e->evidence_text));
+	json_object_set_new(o, "evidence_doc", bm_json_text(e->evidence_doc));
 	const char *sep = w->n_edges++ ? ",\n" : "\n],\n\"edges\": [\n";
 	return put(w, sep, o);
 }

@@ -75,24 +75,29 @@ const char *bm_edge_status(const bm_edge *e)
 	return e->former ? "former" : "current";
 }
 
+json_t *bm_json_text(const char *s)
+{
+	if (!s)
+		return json_null();
+	json_t *v = json_string(s);
+	if (!v) {
+		/* not UTF-8 (a damaged database): jansson would refuse to
+		 * dump the whole document */
+		bm_buf clean;
+		bm_buf_init(&clean);
+		bm_text_clean(&clean, s, 0);
+		v = json_string(clean.data);
+		bm_buf_dispose(&clean);
+	}
+	return v;
+}
+
 void bm_aliases_json(bm_buf *b, const char *const *aliases, size_t n)
 {
 	json_t *a = json_array();
-	for (size_t i = 0; i < n; i++) {
-		if (!aliases[i])
-			continue;
-		json_t *v = json_string(aliases[i]);
-		if (!v) {
-			/* not UTF-8 (a damaged database): jansson would refuse
-			 * to dump the whole array */
-			bm_buf clean;
-			bm_buf_init(&clean);
-			bm_text_clean(&clean, aliases[i], 0);
-			v = json_string(clean.data);
-			bm_buf_dispose(&clean);
-		}
-		json_array_append_new(a, v);
-	}
+	for (size_t i = 0; i < n; i++)
+		if (aliases[i])
+			json_array_append_new(a, bm_json_text(aliases[i]));
 	char *s = json_dumps(a, JSON_COMPACT);
 	bm_buf_puts(b, s ? s : "[]");
 	free(s);

@@ -3,6 +3,8 @@
 #ifndef BM_EXPORT_WRITER_H
 #define BM_EXPORT_WRITER_H
 
+#include <jansson.h>
+
 #include "bomay.h"
 #include "extract/util.h"
 
@@ -29,6 +31,10 @@ void bm_text_clean(bm_buf *b, const char *s, int double_backslash);
 
 /* "current" or "former". */
 const char *bm_edge_status(const bm_edge *e);
+
+/* A JSON string of s (null for NULL); text that is not UTF-8 (a damaged
+ * database) has its bad bytes as U+FFFD, since jansson cannot dump it. */
+json_t *bm_json_text(const char *s);
 
 /* Appends the aliases as a JSON array of strings: ["A", "B"]. */
 void bm_aliases_json(bm_buf *b, const char *const *aliases, size_t n);

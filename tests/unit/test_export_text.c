@@ -5,6 +5,7 @@
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include <cmocka.h>
@@ -67,6 +68,31 @@ static void test_aliases_json(void **state)
 	bm_buf_dispose(&b);
 }
 
+static void test_json_text(void **state)
+{
+	(void)state;
+	static const struct {
+		const char *in, *want;
+	} texts[] = {
+		{"Phạm Quốc Hưng", "Phạm Quốc Hưng"},
+		{"ctl\x01", "ctl\x01"},                /* JSON escapes it, keeps it */
+		{"bad\xff" "x", "bad" FFFD "x"},        /* a damaged database */
+		{"\xc3", FFFD},
+	};
+	for (size_t i = 0; i < sizeof texts / sizeof texts[0]; i++) {
+		json_t *v = bm_json_text(texts[i].in);
+		assert_non_null(v);
+		assert_string_equal(json_string_value(v), texts[i].want);
+		char *dumped = json_dumps(v, JSON_ENCODE_ANY);
+		assert_non_null(dumped); /* jansson can write it */
+		free(dumped);
+		json_decref(v);
+	}
+	json_t *null = bm_json_text(NULL);
+	assert_true(json_is_null(null));
+	json_decref(null);
+}
+
 static void test_format_names(void **state)
 {
 	(void)state;
@@ -87,6 +113,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_clean),
 		cmocka_unit_test(test_aliases_json),
+		cmocka_unit_test(test_json_text),
 		cmocka_unit_test(test_format_names),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
