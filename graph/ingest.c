@@ -8,6 +8,7 @@
 #include "extract/util.h"
 #include "graph/entity.h"
 #include "graph/ingest.h"
+#include "graph/names.h"
 #include "graph/rules.h"
 
 /* ---- batches ------------------------------------------------------------ */
@@ -132,110 +133,9 @@ cleanup:
 }
 
 /* ---- entities ----------------------------------------------------------- */
-
-/* The names of one record entity: written forms and their keys. */
-typedef struct {
-	char **form, **key;
-	int *named;           /* 1: the record's name, 0: an alias */
-	size_t n;
-} names;
-
-static void names_dispose(names *nm)
-{
-	for (size_t i = 0; i < nm->n; i++) {
-		free(nm->form[i]);
-		free(nm->key[i]);
-	}
-	free(nm->form);
-	free(nm->key);
-	free(nm->named);
-}
-
-static void names_add(names *nm, const char *form, const char *tag, int named)
-{
-	char *key = bm_name_key(form, strlen(form));
-	if (!key || !*key) {
-		free(key);
-		return;
-	}
-	if (tag) { /* a split name lives apart from its namesakes */
-		size_t kl = strlen(key), tl = strlen(tag);
-		key = bm_xrealloc(key, kl + tl + 2);
-		key[kl] = '\x1f';
-		memcpy(key + kl + 1, tag, tl + 1);
-	}
-	for (size_t i = 0; i < nm->n; i++)
-		if (strcmp(nm->key[i], key) == 0) {
-			nm->named[i] |= named;
-			if (bm_form_better(form, nm->form[i])) {
-				free(nm->form[i]);
-				nm->form[i] = bm_xstrdup(form);
-			}
-			free(key);
-			return;
-		}
-	nm->form = bm_xrealloc(nm->form, (nm->n + 1) * sizeof *nm->form);
-	nm->key = bm_xrealloc(nm->key, (nm->n + 1) * sizeof *nm->key);
-	nm->named = bm_xrealloc(nm->named, (nm->n + 1) * sizeof *nm->named);
-	nm->form[nm->n] = bm_xstrdup(form);
-	nm->key[nm->n] = key;
-	nm->named[nm->n] = named;
-	nm->n++;
-}
-
-/* Collects the names of e that rules let through; 0 names: skip it. */
-static void entity_names(const bm_rules *rules, const bm_record *r,
-			 const bm_entity *e, names *nm)
-{
-	const char *type = bm_ent_type_name(e->type);
-	char tag[32];
-	int64_t split = 0;
-
-	names_add(nm, e->name, NULL, 1);
-	for (size_t i = 0; i < e->n_aliases; i++)
-		names_add(nm, e->aliases[i], NULL, 0);
-	for (size_t i = 0; i < nm->n; i++)
-		if (bm_rules_deleted(rules, type, nm->key[i])) {
-			names_dispose(nm);
-			memset(nm, 0, sizeof *nm);
-			return;
-		}
-	/* a removed alias no longer joins, unless it is all there is */
-	for (size_t i = 0; i < nm->n && nm->n > 1;)
-		if (bm_rules_unaliased(rules, type, nm->key[i])) {
-			free(nm->form[i]);
-			free(nm->key[i]);
-			nm->form[i] = nm->form[nm->n - 1];
-			nm->key[i] = nm->key[nm->n - 1];
-			nm->named[i] = nm->named[nm->n - 1];
-			nm->n--;
-		} else {
-			i++;
-		}
-	for (size_t i = 0; i < nm->n && !split; i++)
-		split = bm_rules_split(rules, type, nm->key[i], r->doc);
-	if (split) {
-		names tagged = {0};
-		snprintf(tag, sizeof tag, "split:%lld", (long long)split);
-		for (size_t i = 0; i < nm->n; i++)
-			names_add(&tagged, nm->form[i], tag, nm->named[i]);
-		names_dispose(nm);
-		*nm = tagged;
-	}
-}
-
 static const char SQL_NEW_ENTITY[] =
 	"INSERT INTO entities (type, name, name_key, fold) VALUES (?1, ?2, ?3, ?4)"
 	" RETURNING id";
-static const char SQL_FIND_ALIAS[] =
-	"SELECT id, entity, alias, named, form_n FROM aliases"
-	" WHERE type = ?1 AND alias_key = ?2";
-static const char SQL_NAMED[] = "UPDATE aliases SET named = 1 WHERE id = ?1";
-static const char SQL_NEW_ALIAS[] =
-	"INSERT INTO aliases (type, alias_key, entity, alias, fold, n_syll, named)"
-	" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) RETURNING id";
-static const char SQL_ALIAS_DOC[] =
-	"INSERT OR IGNORE INTO alias_docs (alias, document) VALUES (?1, ?2)";
 static const char SQL_MENTION[] =
 	"INSERT OR IGNORE INTO mentions (entity, document, start_byte, end_byte)"
 	" VALUES (?1, ?2, ?3, ?4)";
@@ -246,197 +146,6 @@ static const char SQL_SET_ATTRS[] =
 	" (attrs_date IS NULL OR coalesce(?4, '') > attrs_date OR"
 	"  (coalesce(?4, '') = attrs_date AND (coalesce(?2, '') >="
 	"   coalesce(rank, '') AND coalesce(?3, '') >= coalesce(degree, ''))))";
-
-static int64_t step_id(bm_graph *g, sqlite3_stmt *st, const char *doing)
-{
-	int64_t id;
-	int rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW)
-		id = sqlite3_column_int64(st, 0);
-	else
-		id = bm_graph_dberr(g, doing);
-	sqlite3_reset(st);
-	return id;
-}
-
-/* A name of a record entity as the graph has it: its alias row (0: none
- * yet), the entity that row names, and whether its stored form is larger
- * in byte order than this one. */
-typedef struct {
-	int64_t alias, entity;
-	int same;             /* our form is the one the row shows */
-	int better;           /* ours would win a tie with it */
-	int named;
-	int refused;          /* an alias of an entity ours is not */
-	int64_t form_n;       /* documents that wrote the row's form */
-	char *shown;          /* the row's form */
-} known;
-
-static int find_alias(bm_graph *g, const char *type, const char *key,
-		      const char *form, known *k)
-{
-	sqlite3_stmt *st = bm_stmt(g, SQL_FIND_ALIAS);
-	int rc;
-	memset(k, 0, sizeof *k);
-	if (!st)
-		return BM_EDB;
-	sqlite3_bind_text(st, 1, type, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 2, key, -1, SQLITE_STATIC);
-	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW) {
-		k->alias = sqlite3_column_int64(st, 0);
-		k->entity = sqlite3_column_int64(st, 1);
-		const char *shown = (const char *)sqlite3_column_text(st, 2);
-		k->same = strcmp(form, shown) == 0;
-		k->better = bm_form_better(form, shown);
-		k->shown = bm_xstrdup(shown);
-		k->named = sqlite3_column_int(st, 3);
-		k->form_n = sqlite3_column_int64(st, 4);
-		rc = 0;
-	} else {
-		rc = rc == SQLITE_DONE ? 0 : bm_graph_dberr(g, "looking up a name");
-	}
-	sqlite3_reset(st);
-	return rc;
-}
-
-static const char SQL_NAMES_OF[] =
-	"SELECT alias_key FROM aliases WHERE entity = ?1 AND named = 1";
-
-/* 1 when entity id has been the name of a record under a key that is none
- * of nm's, 0 when not, or an error. */
-static int other_name(bm_graph *g, int64_t id, const names *nm)
-{
-	sqlite3_stmt *st = bm_stmt(g, SQL_NAMES_OF);
-	int rc, other = 0;
-	if (!st)
-		return BM_EDB;
-	sqlite3_bind_int64(st, 1, id);
-	while (!other && (rc = sqlite3_step(st)) == SQLITE_ROW) {
-		const char *key = (const char *)sqlite3_column_text(st, 0);
-		other = 1;
-		for (size_t i = 0; i < nm->n && other; i++)
-			other = strcmp(key, nm->key[i]) != 0;
-	}
-	if (!other && rc != SQLITE_DONE)
-		other = bm_graph_dberr(g, "looking up a name");
-	sqlite3_reset(st);
-	return other;
-}
-
-static const char SQL_FORM_SEEN[] =
-	"UPDATE aliases SET form_n = form_n + 1 WHERE id = ?1";
-static const char SQL_OTHER_FORM[] =
-	"INSERT INTO alias_forms (alias, form, n) VALUES (?1, ?2, 1)"
-	" ON CONFLICT (alias, form) DO UPDATE SET n = n + 1 RETURNING n";
-static const char SQL_KEEP_FORM[] =
-	"INSERT INTO alias_forms (alias, form, n) VALUES (?1, ?2, ?3)";
-static const char SQL_DROP_FORM[] =
-	"DELETE FROM alias_forms WHERE alias = ?1 AND form = ?2";
-static const char SQL_SHOW_FORM[] =
-	"UPDATE aliases SET alias = ?2, fold = ?3, form_n = ?4 WHERE id = ?1";
-
-/* Counts one more document writing a name key as form.  The row shows the
- * form most documents wrote (a tie: the one bm_form_better picks); the
- * counts of the others wait in alias_forms.  Since the shown form is
- * always the best of all counts, the result does not depend on the order
- * of documents.  1 when the shown form changed, 0, or an error. */
-static int count_form(bm_graph *g, int64_t alias, const char *form,
-		      const known *k)
-{
-	sqlite3_stmt *st;
-	int64_t n;
-	int rc;
-	if (k->same) {
-		if (!(st = bm_stmt(g, SQL_FORM_SEEN)))
-			return BM_EDB;
-		sqlite3_bind_int64(st, 1, alias);
-		return bm_exec_stmt(g, st, "counting a name");
-	}
-	if (!(st = bm_stmt(g, SQL_OTHER_FORM)))
-		return BM_EDB;
-	sqlite3_bind_int64(st, 1, alias);
-	sqlite3_bind_text(st, 2, form, -1, SQLITE_STATIC);
-	if ((n = step_id(g, st, "counting a name")) < 0)
-		return (int)n;
-	if (n < k->form_n || (n == k->form_n && !k->better))
-		return 0;
-	/* it wins: the shown form goes to wait, this one is shown */
-	if (!(st = bm_stmt(g, SQL_KEEP_FORM)))
-		return BM_EDB;
-	sqlite3_bind_int64(st, 1, alias);
-	sqlite3_bind_text(st, 2, k->shown, -1, SQLITE_STATIC);
-	sqlite3_bind_int64(st, 3, k->form_n);
-	if ((rc = bm_exec_stmt(g, st, "counting a name")) < 0)
-		return rc;
-	if (!(st = bm_stmt(g, SQL_DROP_FORM)))
-		return BM_EDB;
-	sqlite3_bind_int64(st, 1, alias);
-	sqlite3_bind_text(st, 2, form, -1, SQLITE_STATIC);
-	if ((rc = bm_exec_stmt(g, st, "counting a name")) < 0)
-		return rc;
-	char *fold = bm_fold(form);
-	if (!(st = bm_stmt(g, SQL_SHOW_FORM))) {
-		free(fold);
-		return BM_EDB;
-	}
-	sqlite3_bind_int64(st, 1, alias);
-	sqlite3_bind_text(st, 2, form, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 3, fold, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_int64(st, 4, n);
-	free(fold);
-	rc = bm_exec_stmt(g, st, "counting a name");
-	return rc < 0 ? rc : 1;
-}
-
-/* Stores the names of entity id seen in doc; *changed is set when a name
- * is new or has a new form (the canonical name may change). */
-static int put_names(bm_graph *g, const char *type, const names *nm,
-		     const known *k, int64_t id, int64_t doc, int *changed)
-{
-	sqlite3_stmt *st;
-	int rc = 0;
-	for (size_t i = 0; i < nm->n && rc == 0; i++) {
-		int64_t alias = k[i].alias;
-		if (k[i].entity && k[i].entity != id)
-			continue; /* another entity's name: not joined */
-		if (alias && nm->named[i] && !k[i].named) {
-			if (!(st = bm_stmt(g, SQL_NAMED)))
-				return BM_EDB;
-			sqlite3_bind_int64(st, 1, alias);
-			if ((rc = bm_exec_stmt(g, st, "naming an entity")) < 0)
-				return rc;
-		}
-		if (!alias) {
-			char *fold = bm_fold(nm->form[i]);
-			if (!(st = bm_stmt(g, SQL_NEW_ALIAS))) {
-				free(fold);
-				return BM_EDB;
-			}
-			sqlite3_bind_text(st, 1, type, -1, SQLITE_STATIC);
-			sqlite3_bind_text(st, 2, nm->key[i], -1, SQLITE_STATIC);
-			sqlite3_bind_int64(st, 3, id);
-			sqlite3_bind_text(st, 4, nm->form[i], -1, SQLITE_STATIC);
-			sqlite3_bind_text(st, 5, fold, -1, SQLITE_TRANSIENT);
-			sqlite3_bind_int(st, 6, bm_syllables(nm->form[i]));
-			sqlite3_bind_int(st, 7, nm->named[i]);
-			free(fold);
-			alias = step_id(g, st, "adding a name");
-			if (alias < 0)
-				rc = (int)alias;
-			*changed = 1;
-		} else if ((rc = count_form(g, alias, nm->form[i], &k[i])) > 0) {
-			*changed = 1;
-			rc = 0;
-		}
-		if (rc < 0 || !(st = bm_stmt(g, SQL_ALIAS_DOC)))
-			return rc < 0 ? rc : BM_EDB;
-		sqlite3_bind_int64(st, 1, alias);
-		sqlite3_bind_int64(st, 2, doc);
-		rc = bm_exec_stmt(g, st, "adding a name");
-	}
-	return rc;
-}
 
 static int put_mentions(bm_graph *g, const bm_entity *e, int64_t id,
 			int64_t doc)
@@ -462,19 +171,19 @@ static int64_t put_entity(bm_graph *g, const bm_record *r, const bm_entity *e,
 			  bm_ids *fwd_to, int *changed)
 {
 	const char *type = bm_ent_type_name(e->type);
-	names nm = {0};
-	known *k = NULL;
+	bm_names nm = {0};
+	bm_known *k = NULL;
 	int64_t id = 0;
 	int rc = 0;
 	sqlite3_stmt *st;
 
-	entity_names(g->rules, r, e, &nm);
+	bm_entity_names(g->rules, r, e, &nm);
 	if (nm.n == 0)
 		goto cleanup;
 	k = bm_xcalloc(nm.n, sizeof *k);
 	/* the record's name joins the entity that has it, whatever it is */
 	for (size_t i = 0; i < nm.n && rc == 0; i++) {
-		rc = find_alias(g, type, nm.key[i], nm.form[i], &k[i]);
+		rc = bm_find_alias(g, type, nm.key[i], nm.form[i], &k[i]);
 		if (nm.named[i] && k[i].entity && (!id || k[i].entity < id))
 			id = k[i].entity;
 	}
@@ -485,7 +194,7 @@ static int64_t put_entity(bm_graph *g, const bm_record *r, const bm_entity *e,
 	for (size_t i = 0; i < nm.n && rc == 0; i++) {
 		if (nm.named[i] || !k[i].entity || k[i].entity == id)
 			continue;
-		int other = other_name(g, k[i].entity, &nm);
+		int other = bm_other_name(g, k[i].entity, &nm);
 		if (other < 0)
 			rc = other;
 		else if (!other && (!id || k[i].entity < id))
@@ -507,7 +216,7 @@ static int64_t put_entity(bm_graph *g, const bm_record *r, const bm_entity *e,
 		sqlite3_bind_text(st, 3, nm.key[0], -1, SQLITE_STATIC);
 		sqlite3_bind_text(st, 4, fold, -1, SQLITE_TRANSIENT);
 		free(fold);
-		if ((id = step_id(g, st, "adding an entity")) < 0) {
+		if ((id = bm_step_id(g, st, "adding an entity")) < 0) {
 			rc = (int)id;
 			goto cleanup;
 		}
@@ -526,7 +235,7 @@ static int64_t put_entity(bm_graph *g, const bm_record *r, const bm_entity *e,
 		bm_ids_push(fwd_to, id);
 		*changed = 1;
 	}
-	if ((rc = put_names(g, type, &nm, k, id, doc, changed)) < 0 ||
+	if ((rc = bm_put_names(g, type, &nm, k, id, doc, changed)) < 0 ||
 	    (rc = put_mentions(g, e, id, doc)) < 0)
 		goto cleanup;
 	if (e->rank || e->degree) {
@@ -544,7 +253,7 @@ cleanup:
 	for (size_t i = 0; k && i < nm.n; i++)
 		free(k[i].shown);
 	free(k);
-	names_dispose(&nm);
+	bm_names_dispose(&nm);
 	return rc < 0 ? rc : id;
 }
 
@@ -605,7 +314,7 @@ static int put_relation(bm_graph *g, const bm_relation *x, int64_t s,
 	bm_bind_text(st, 4, role_key && *role_key ? x->role : NULL);
 	sqlite3_bind_text(st, 5, role_key ? role_key : "", -1, SQLITE_TRANSIENT);
 	free(role_key);
-	if ((rel = step_id(g, st, "adding a relation")) < 0)
+	if ((rel = bm_step_id(g, st, "adding a relation")) < 0)
 		return (int)rel;
 	if (!(st = bm_stmt(g, SQL_EVIDENCE)))
 		return BM_EDB;
@@ -744,7 +453,7 @@ int bm_ingest_at(bm_graph *g, const bm_record *r, const char *ingested_at,
 	bm_bind_text(st, 8, ingested_at);
 	bm_bind_text(st, 9, record_json ? record_json : json);
 	free(json);
-	if ((doc = step_id(g, st, "adding a document")) < 0) {
+	if ((doc = bm_step_id(g, st, "adding a document")) < 0) {
 		rc = (int)doc;
 		goto fail;
 	}

@@ -96,6 +96,18 @@ int bm_exec_stmt(bm_graph *g, sqlite3_stmt *st, const char *doing)
 	return 0;
 }
 
+int64_t bm_step_id(bm_graph *g, sqlite3_stmt *st, const char *doing)
+{
+	int64_t id;
+	int rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW)
+		id = sqlite3_column_int64(st, 0);
+	else
+		id = bm_graph_dberr(g, doing);
+	sqlite3_reset(st);
+	return id;
+}
+
 int bm_exec(bm_graph *g, const char *sql)
 {
 	if (sqlite3_exec(g->db, sql, NULL, NULL, NULL) != SQLITE_OK)

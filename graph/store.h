@@ -41,6 +41,9 @@ int bm_graph_dberr(bm_graph *g, const char *doing);
 void bm_bind_text(sqlite3_stmt *st, int i, const char *s);
 /* Steps a statement that returns no rows (or ignores them); 0 or an error. */
 int bm_exec_stmt(bm_graph *g, sqlite3_stmt *st, const char *doing);
+/* Steps a statement that returns one row and gives its first column (an
+ * id), or an error code. */
+int64_t bm_step_id(bm_graph *g, sqlite3_stmt *st, const char *doing);
 /* Runs fixed SQL (no parameters); 0 or an error. */
 int bm_exec(bm_graph *g, const char *sql);
 
