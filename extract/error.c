@@ -15,7 +15,7 @@ const char *bm_strerror(int code)
 	case BM_EINVAL: return "invalid argument";
 	case BM_ESCHEMA: return "database schema is newer than this bomay";
 	case BM_EEMPTY: return "empty document";
-	case BM_ELIMIT: return "resource limit reached";
+	case BM_ELIMIT: return "over the cap of entities or relations in one document";
 	case BM_EBUSY: return "database is busy";
 	case BM_EFULL: return "disk full";
 	default: return "unknown error";
