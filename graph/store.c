@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 
 #include "extract/util.h"
 #include "graph/rules.h"
@@ -115,6 +116,21 @@ int bm_exec(bm_graph *g, const char *sql)
 	return 0;
 }
 
+/* Turns WAL on.  Two processes opening a new file at once can make this
+ * fail as busy without SQLite's busy handler being called (the lock is
+ * upgraded, not waited for): try again for up to the busy timeout. */
+static int set_wal(bm_graph *g)
+{
+	struct timespec pause = {0, 10 * 1000 * 1000};
+	int rc = 0;
+	for (int i = 0; i < 6000; i++) {
+		if ((rc = bm_exec(g, "PRAGMA journal_mode = WAL")) != BM_EBUSY)
+			return rc;
+		nanosleep(&pause, NULL);
+	}
+	return rc;
+}
+
 static int pragmas(bm_graph *g, int memory)
 {
 	int rc;
@@ -124,7 +140,7 @@ static int pragmas(bm_graph *g, int memory)
 	if (!memory && !g->readonly) {
 		/* WAL: readers do not block the writer; NORMAL is safe in WAL
 		 * (a crash loses at most the last commits, never consistency). */
-		if ((rc = bm_exec(g, "PRAGMA journal_mode = WAL")) < 0 ||
+		if ((rc = set_wal(g)) < 0 ||
 		    (rc = bm_exec(g, "PRAGMA synchronous = NORMAL")) < 0)
 			return rc;
 	}
