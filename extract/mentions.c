@@ -32,6 +32,26 @@ static int is_char(const scan *s, size_t i, const char *c)
 	return n == strlen(c) && memcmp(s->d->text + s->t[i].start, c, n) == 0;
 }
 
+/* A row whose phrase has no lower-case ASCII letter is an acronym
+ * ("UN", "HĐQT", "GD-ĐT"); a short one (three bytes at most) matches
+ * only as written, in capitals ("Un", "Ca", "Vov" are words), a longer
+ * one also in title case ("Asean", "Unesco"). */
+static int acronym_as_written(const scan *s, const bm_lex_entry *r, size_t i,
+			      size_t n)
+{
+	for (const char *p = r->col[0]; *p; p++)
+		if (*p >= 'a' && *p <= 'z')
+			return 1;
+	for (size_t k = i; k < i + n; k++) {
+		if (s->t[k].end - s->t[k].start > 3)
+			continue;
+		for (size_t b = s->t[k].start; b < s->t[k].end; b++)
+			if (s->d->text[b] >= 'a' && s->d->text[b] <= 'z')
+				return 0;
+	}
+	return 1;
+}
+
 static size_t match(const scan *s, const bm_lex *lx, size_t i,
 		    const bm_lex_entry **e)
 {
@@ -42,6 +62,10 @@ static size_t match(const scan *s, const bm_lex *lx, size_t i,
 		return 0;
 	}
 	const bm_lex_entry *r = bm_lex_match(lx, &s->d->toks, i, s->lim, &n);
+	/* an acronym of the organization table matches only as written, in
+	 * capitals ("UN" is Liên hợp quốc, "Un" is not) */
+	if (r && lx == &s->L->org && !acronym_as_written(s, r, i, n))
+		r = NULL;
 	if (e)
 		*e = r;
 	return r ? n : 0;
@@ -361,10 +385,10 @@ size_t bm_org_at(const bm_lexset *L, const bm_docstate *d, size_t i,
 	int kind;
 	size_t end = org_tail(&s, i + n, 0, 0, &kind);
 	/* a generic head that is a proper name by itself ("Mặt trận Tổ quốc
-	 * Việt Nam") names a parent too */
-	size_t caps = 0;
+	 * Việt Nam", "MTTQ Việt Nam") names a parent too */
+	size_t caps = 0; /* an acronym stands for two words at least */
 	for (size_t k = i; k < i + n; k++)
-		caps += (s.t[k].flags & BM_TK_CAP) && !(s.t[k].flags & BM_TK_ALLCAP);
+		caps += (s.t[k].flags & BM_TK_ALLCAP) ? 2 : (s.t[k].flags & BM_TK_CAP) != 0;
 	*has_name = (end > i + n || caps >= 3) && !kind;
 	return end;
 }
@@ -438,6 +462,20 @@ static uint64_t words_hash(const bm_lexset *L, const char *str)
 	return bm_text_hash(L->fold, str, strlen(str), 1, NULL);
 }
 
+/* A name of its own starts at j: a capitalized word that is no
+ * province or district, organization, title, rank, degree, stop word or
+ * person. */
+static int other_name_at(const scan *s, size_t j)
+{
+	return fl(s, j, BM_TK_CAP) && !fl(s, j, BM_TK_ALLCAP) &&
+	       s->t[j].end - s->t[j].start > 1 && !(s->t[j].flags & BM_TK_NL) &&
+	       !place_at(s, j, 2, NULL) &&
+	       !match(s, &s->L->org, j, NULL) && !title_at(s, j, NULL) &&
+	       !match(s, &s->L->rank, j, NULL) && !match(s, &s->L->degree, j, NULL) &&
+	       !match(s, &s->L->stop_all, j, NULL) && !match(s, &s->L->hon, j, NULL) &&
+	       person_run(s, j, 1) < j + 2;
+}
+
 /* An organization (or law, or named site) at i; pushes it and returns its
  * end, or 0. */
 static size_t org_chunk(scan *s, size_t i, uint32_t sent)
@@ -451,7 +489,7 @@ static size_t org_chunk(scan *s, size_t i, uint32_t sent)
 	const char *cls = e->col[1];
 	int kind = 0;
 	size_t end;
-	int ck = CK_ORG;
+	int ck = CK_ORG, own = 0;
 	uint16_t flags = 0;
 	if (strcmp(cls, "name") == 0) {
 		end = i + n;
@@ -460,6 +498,34 @@ static size_t org_chunk(scan *s, size_t i, uint32_t sent)
 		size_t ce = place_at(s, end, 0, NULL);
 		if (ce)
 			end = ce;
+		/* a short form followed by a name of its own heads that name
+		 * ("Đảng" is the Party, "Đảng Dân chủ Xã hội Đức" another) */
+		else if (bm_lex_col(e, 3) &&
+			 bm_text_starts_with(s->L->fold, e->col[3], e->col[0]) &&
+			 other_name_at(s, end)) {
+			int k2 = 0;
+			size_t te = org_tail(s, end, 0, 0, &k2);
+			/* it ends in a capitalized word, at the latest after a
+			 * country ("Đảng Nhân dân Cách mạng Lào") */
+			for (size_t k = end; k < te; k++) {
+				const bm_lex_entry *pe;
+				size_t pn = match(s, &s->L->place, k, &pe);
+				if (pn && fl(s, k, BM_TK_CAP) && atoi(pe->col[1]) == 0 &&
+				    k + pn <= te) {
+					te = k + pn;
+					break;
+				}
+			}
+			while (te > end && !fl(s, te - 1, BM_TK_CAP) &&
+			       !(fl(s, te - 2, BM_TK_CAP) && !fl(s, te - 2, BM_TK_ALLCAP) &&
+				 !match(s, &s->L->stop_lower, te - 1, NULL) &&
+				 !match(s, &s->L->stop_all, te - 1, NULL)))
+				te--; /* "Bảo thủ", "Trung ương" stay */
+			if (te > end && !k2) {
+				end = te;
+				own = 1;
+			}
+		}
 	} else {
 		int loc = strcmp(cls, "loc") == 0;
 		if (loc)
@@ -493,7 +559,7 @@ static size_t org_chunk(scan *s, size_t i, uint32_t sent)
 	c->flags = flags;
 	c->lx = e;
 	c->h0 = (uint32_t)(i + 1); /* embedded parents may start at word 2 */
-	const char *full = bm_lex_col(e, 3);
+	const char *full = own ? NULL : bm_lex_col(e, 3);
 	if (full && end == i + n) {
 		c->name = bm_pool_add(s->d, full, strlen(full));
 	} else if (full) {

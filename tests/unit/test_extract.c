@@ -288,6 +288,27 @@ static const ext_case cases[] = {
 	 {"holds_position|Vũ Văn Tám|Bộ Nông nghiệp & Phát triển nông "
 	  "thôn|Thứ trưởng"},
 	 {NULL}, 1},
+	{"a short acronym only in capitals, a long one also in title case",
+	 "Ngôi làng Un nằm ven sông. Unesco công nhận vịnh Hạ Long.",
+	 {"ORG|Tổ chức Giáo dục, Khoa học và Văn hóa Liên hợp quốc"},
+	 {NULL},
+	 {"ORG|Liên hợp quốc"}, 0},
+	{"a party named after the word Đảng is not the Party",
+	 "Đoàn Đảng Nhân dân Campuchia thăm Hà Nội, làm việc với Đảng Cộng sản "
+	 "Việt Nam. Thủ lĩnh Đảng Bảo thủ Anh cũng tới.",
+	 {"ORG|Đảng Nhân dân Campuchia", "ORG|Đảng Cộng sản Việt Nam",
+	  "ORG|Đảng Bảo thủ Anh"},
+	 {NULL},
+	 {"ORG|Đảng Bảo thủ Anh cũng"}, 0},
+	{"an acronym inside a known name names its parent",
+	 "Bà Lê Thị Hoa, Phó Chủ tịch Ủy ban Trung ương MTTQ Việt Nam, dự lễ.",
+	 {"ORG|Ủy ban Trung ương Mặt trận Tổ quốc Việt Nam",
+	  "ORG|Mặt trận Tổ quốc Việt Nam"},
+	 {"part_of|Ủy ban Trung ương Mặt trận Tổ quốc Việt Nam|Mặt trận Tổ quốc "
+	  "Việt Nam",
+	  "holds_position|Lê Thị Hoa|Ủy ban Trung ương Mặt trận Tổ quốc Việt "
+	  "Nam|Phó Chủ tịch"},
+	 {NULL}, 1},
 	{"bare head completed by the article's province",
 	 "Tỉnh ủy Yên Bái họp. Bà Phạm Thị Thanh Trà, Bí thư Tỉnh ủy, phát biểu.",
 	 {"ORG|Tỉnh ủy Yên Bái"},
