@@ -5,7 +5,7 @@ set -u
 . "$(dirname "$0")/lib.bash"
 . "$(dirname "$0")/graph_records.bash"
 cd "$T"
-gen_records g.jsonl 3000
+gen_records g.jsonl 2000
 
 "$BOMAY" ingest -q --db clean.db --records g.jsonl || fail "clean ingest"
 want=$(counts clean.db)
