@@ -120,7 +120,13 @@ if [ "$(id -u)" = 0 ] && mkdir ro && mount -t tmpfs -o size=8M bomay-ro "$T/ro" 
   how="read-only filesystem"
 else
   mkdir -p ro && cp good.db ro/ && chmod 555 ro && chmod 444 ro/good.db
+  trap 'chmod -R u+w "$T" 2>/dev/null; rm -rf "$T"' EXIT
   how="read-only file and directory"
+fi
+if [ "$how" = "read-only file and directory" ] && [ "$(id -u)" = 0 ]; then
+  # root writes through chmod: nothing read-only to test without a mount
+  echo "note: root without mount: the read-only case is not tested here"
+  pass
 fi
 sum=$(sha256sum ro/good.db | cut -d' ' -f1)
 run "ro ingest" "$BOMAY" ingest --db ro/good.db --records r.jsonl

@@ -29,13 +29,16 @@ mkdir adir
 ln -s nowhere dangling.txt
 ln -s loop1 loop2
 ln -s loop2 loop1
-run "unreadable" "$BOMAY" extract missing.txt good.txt/under dangling.txt loop1 /proc/self/mem good.txt -o out.jsonl
+# /proc/self/mem opens but its first page cannot be read (EIO)
+mem=/proc/self/mem
+[ -e "$mem" ] || { mem=missing2.txt; echo "note: no /proc: the read error is not tested"; }
+run "unreadable" "$BOMAY" extract missing.txt good.txt/under dangling.txt loop1 "$mem" good.txt -o out.jsonl
 expect_exit 1 "unreadable inputs"
 expect_err "bomay: missing.txt: cannot open: No such file or directory"
 expect_err "bomay: good.txt/under: cannot open: Not a directory"
 expect_err "bomay: dangling.txt: cannot open: No such file or directory"
 expect_err "bomay: loop1: cannot open: Too many levels of symbolic links"
-expect_err "bomay: /proc/self/mem: read error: Input/output error"
+[ "$mem" = /proc/self/mem ] && expect_err "bomay: /proc/self/mem: read error: Input/output error"
 expect_err "extracted 1 documents (5 skipped)"
 if [ "$(id -u)" != 0 ]; then
   cp good.txt locked.txt
@@ -47,10 +50,10 @@ else
   echo "note: running as root, chmod 000 does not stop reads: not tested"
 fi
 # the same inputs to ingest: reported, the rest stored
-run "ingest unreadable" "$BOMAY" ingest --db u.db missing.txt loop1 /proc/self/mem empty.txt good.txt
+run "ingest unreadable" "$BOMAY" ingest --db u.db missing.txt loop1 "$mem" empty.txt good.txt
 expect_exit 1 "ingest unreadable inputs"
 expect_err "bomay: loop1: cannot open"
-expect_err "bomay: /proc/self/mem: read error"
+[ "$mem" = /proc/self/mem ] && expect_err "bomay: /proc/self/mem: read error"
 integrity_ok u.db
 expect_eq "$(sql u.db 'SELECT count(*) FROM documents')" 1 "documents"
 
@@ -91,19 +94,24 @@ expect_err "bomay: adir: cannot write: Is a directory"
 run "output under a file" "$BOMAY" extract good.txt -o good.txt/x.jsonl
 expect_exit 3 "-o under a file"
 expect_err "bomay: good.txt/x.jsonl: cannot write: Not a directory"
-run "output full" "$BOMAY" extract good.txt -o /dev/full
-expect_exit 3 "-o /dev/full"
-expect_err "bomay: /dev/full: write error"
 "$BOMAY" ingest -q --db g.db good.txt || fail "ingest good.txt"
-run "export full" "$BOMAY" export --db g.db -f json -o /dev/full
-expect_exit 3 "export -o /dev/full"
-expect_err "bomay: /dev/full: write error"
-# a failed export removes its half-written file, but never a device or FIFO
-# (as root, removing /dev/full would take it from the whole machine)
-if [ ! -c /dev/full ]; then
-  fail "/dev/full is no longer a device after export -o /dev/full"
-  [ "$(id -u)" = 0 ] && rm -f /dev/full && mknod -m 666 /dev/full c 1 7
+if [ -c /dev/full ]; then
+  run "output full" "$BOMAY" extract good.txt -o /dev/full
+  expect_exit 3 "-o /dev/full"
+  expect_err "bomay: /dev/full: write error"
+  run "export full" "$BOMAY" export --db g.db -f json -o /dev/full
+  expect_exit 3 "export -o /dev/full"
+  expect_err "bomay: /dev/full: write error"
+  # a failed export removes its half-written file, but never a device
+  # (as root, removing /dev/full would take it from the whole machine)
+  if [ ! -c /dev/full ]; then
+    fail "/dev/full is no longer a device after export -o /dev/full"
+    [ "$(id -u)" = 0 ] && rm -f /dev/full && mknod -m 666 /dev/full c 1 7
+  fi
+else
+  echo "note: no /dev/full: write errors are tested by fault_full.sh only"
 fi
+# nor a FIFO
 mkfifo out.fifo
 (cat out.fifo > /dev/null) &
 run "export failing into a FIFO" "$BOMAY" export --db g.db -f json --focus "Không Có Ai" -o out.fifo
