@@ -12,6 +12,7 @@ void bm_lex_init(bm_lex *lx)
 	memset(lx, 0, sizeof *lx);
 	bm_u64map_init(&lx->index);
 	bm_u64map_init(&lx->prefix);
+	bm_u64map_init(&lx->steps);
 }
 
 void bm_lex_dispose(bm_lex *lx)
@@ -22,6 +23,7 @@ void bm_lex_dispose(bm_lex *lx)
 	free(lx->rows);
 	bm_u64map_dispose(&lx->index);
 	bm_u64map_dispose(&lx->prefix);
+	bm_u64map_dispose(&lx->steps);
 	memset(lx, 0, sizeof *lx);
 }
 
@@ -68,8 +70,11 @@ static const bm_lex_entry *add_row(bm_lex *lx, const bm_fold *f,
 	if (found)
 		return NULL;
 	(void)slot;
-	for (size_t i = 0; i + 1 < ntok; i++)
+	*bm_u64map_put(&lx->steps, ph, 0, NULL) |= (uint32_t)lx->n + 1;
+	for (size_t i = 0; i + 1 < ntok; i++) {
 		bm_u64map_put(&lx->prefix, pre[i], 1, NULL);
+		*bm_u64map_put(&lx->steps, pre[i], 0, NULL) |= BM_LEX_PREFIX;
+	}
 	if (lx->n == lx->cap) {
 		lx->cap = lx->cap ? lx->cap * 2 : 64;
 		lx->rows = bm_xrealloc(lx->rows, lx->cap * sizeof *lx->rows);
@@ -162,16 +167,20 @@ const bm_lex_entry *bm_lex_match(const bm_lex *lx, const bm_toks *toks,
 		return NULL;
 	if (n > lim - i)
 		n = lim - i;
-	/* longest match, stopping where no phrase goes on */
+	/* longest match, stopping where no phrase goes on: one probe a
+	 * token tells both */
 	uint64_t h = 0;
 	for (size_t k = 0; k < n; k++) {
 		h = bm_phrase_step(h, toks->v[i + k].h);
-		uint32_t *v = bm_u64map_get(&lx->index, h);
-		if (v && lx->rows[*v].ntok == k + 1) {
-			best = &lx->rows[*v];
+		const uint32_t *v = bm_u64map_get(&lx->steps, h);
+		if (!v)
+			break;
+		uint32_t row = *v & ~BM_LEX_PREFIX;
+		if (row && lx->rows[row - 1].ntok == k + 1) {
+			best = &lx->rows[row - 1];
 			*ntok = k + 1;
 		}
-		if (k + 1 < n && !bm_u64map_get(&lx->prefix, h))
+		if (!(*v & BM_LEX_PREFIX))
 			break;
 	}
 	return best;

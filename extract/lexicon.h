@@ -11,6 +11,7 @@
 
 #define BM_LEX_MAXCOLS 6
 #define BM_LEX_MAXTOK 10
+#define BM_LEX_PREFIX 0x80000000u
 
 /* One row: the phrase (column 0) and its other columns, as written. */
 typedef struct {
@@ -24,6 +25,8 @@ typedef struct {
 	size_t n, cap;
 	bm_u64map index;     /* phrase hash -> row */
 	bm_u64map prefix;    /* hashes of the proper prefixes of phrases */
+	bm_u64map steps;     /* both in one probe: row + 1 (0: none) and
+				BM_LEX_PREFIX when a longer phrase goes on */
 	uint32_t maxtok;
 	uint32_t bit;        /* this table's bit in a first-word mask */
 	char **blocks;       /* owned copies of the text the rows point into */

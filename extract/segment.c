@@ -1,6 +1,7 @@
 /* segment.c: the tokenizer (syllables, punctuation, byte offsets, folded
  * hashes) and the sentence splitter.  One pass over bytes; code points
- * below U+2000 are classified and folded through a table built once. */
+ * below U+2070 (Vietnamese letters, general punctuation) are classified and
+ * folded through a table built once. */
 #include "extract/segment.h"
 
 #include <stdlib.h>
@@ -10,7 +11,7 @@
 #include "extract/text.h"
 #include "extract/util.h"
 
-#define FOLD_N 0x2000
+#define FOLD_N 0x2070
 
 enum { C_OTHER = 0, C_SPACE, C_UPPER, C_LOWER, C_LETTER, C_MARK, C_DIGIT };
 
@@ -107,24 +108,6 @@ static inline uint64_t hstep(uint64_t h, uint32_t v)
 static inline int32_t decode(const unsigned char *s, size_t len, size_t *i)
 {
 	size_t k = *i;
-	unsigned char b = s[k];
-	if (b < 0x80) {
-		*i = k + 1;
-		return b;
-	}
-	if (b >= 0xC2 && b < 0xE0 && k + 1 < len && (s[k + 1] & 0xC0) == 0x80) {
-		*i = k + 2;
-		return ((b & 0x1F) << 6) | (s[k + 1] & 0x3F);
-	}
-	if (b >= 0xE0 && b < 0xF0 && k + 2 < len && (s[k + 1] & 0xC0) == 0x80 &&
-	    (s[k + 2] & 0xC0) == 0x80) {
-		int32_t c = ((b & 0x0F) << 12) | ((s[k + 1] & 0x3F) << 6) |
-			    (s[k + 2] & 0x3F);
-		if (c >= 0x800 && (c < 0xD800 || c > 0xDFFF)) {
-			*i = k + 3;
-			return c;
-		}
-	}
 	int32_t cp;
 	int n = bm_utf8_next((const char *)s + k, len - k, &cp);
 	if (n <= 0) {
@@ -135,33 +118,48 @@ static inline int32_t decode(const unsigned char *s, size_t len, size_t *i)
 	return cp;
 }
 
-static void push(bm_toks *out, const bm_tok *t)
+/* The fold of the code point at s[*i] (advanced past it); tmp holds the
+ * fold of one outside the table. */
+static inline const fold_cp *fold_at(const bm_fold *f, const unsigned char *s,
+				     size_t len, size_t *i, int32_t *c,
+				     fold_cp *tmp)
 {
-	if (out->n == out->cap) {
-		out->cap = out->cap ? out->cap * 2 : 256;
-		out->v = bm_xrealloc(out->v, out->cap * sizeof *out->v);
+	if (s[*i] < 0x80) {
+		*c = s[*i];
+		(*i)++;
+		return &f->t[*c];
 	}
-	out->v[out->n++] = *t;
+	*c = decode(s, len, i);
+	if (*c < FOLD_N)
+		return &f->t[*c];
+	fold_one(*c, tmp);
+	return tmp;
+}
+
+/* Letters, marks and digits make words (the order of the C_ enum). */
+static inline int in_word(uint8_t cls)
+{
+	return cls >= C_UPPER;
+}
+
+static inline int is_letter(uint8_t cls)
+{
+	return cls >= C_UPPER && cls <= C_LETTER;
 }
 
 /* Reads the token at or after *pos of s[0..len) into *t (offsets from 0);
- * returns 0 at the end. */
-static int next_tok(const bm_fold *f, const unsigned char *s, size_t len,
-		    size_t *pos, bm_tok *t)
+ * returns 0 at the end.  Inline: bm_tokenize runs it on every token. */
+static inline __attribute__((always_inline)) int
+next_tok(const bm_fold *f, const unsigned char *s, size_t len, size_t *pos,
+	 bm_tok *t)
 {
 	size_t i = *pos;
 	uint32_t pre = 0; /* SPACE / NL flags of the token */
 	fold_cp tmp;
 	while (i < len) {
 		size_t st = i;
-		int32_t c = decode(s, len, &i);
-		const fold_cp *fc;
-		if (c < FOLD_N) {
-			fc = &f->t[c];
-		} else {
-			fold_one(c, &tmp);
-			fc = &tmp;
-		}
+		int32_t c;
+		const fold_cp *fc = fold_at(f, s, len, &i, &c, &tmp);
 		if (fc->cls == C_SPACE) {
 			pre |= BM_TK_SPACE;
 			if (c == '\n')
@@ -193,8 +191,7 @@ static int next_tok(const bm_fold *f, const unsigned char *s, size_t len,
 				h = hstep(h, (uint32_t)fc->base[k]);
 			if (fc->tone && ntones < 4)
 				tones[ntones++] = (uint32_t)fc->tone;
-			if (fc->cls == C_UPPER || fc->cls == C_LOWER ||
-			    fc->cls == C_LETTER) {
+			if (is_letter(fc->cls)) {
 				nletters++;
 				if (fc->cls == C_UPPER)
 					nupper++;
@@ -202,18 +199,9 @@ static int next_tok(const bm_fold *f, const unsigned char *s, size_t len,
 			end = i;
 			if (i >= len)
 				break;
-			size_t save = i;
-			c = decode(s, len, &i);
-			if (c < FOLD_N) {
-				fc = &f->t[c];
-			} else {
-				fold_one(c, &tmp);
-				fc = &tmp;
-			}
-			if (fc->cls != C_UPPER && fc->cls != C_LOWER &&
-			    fc->cls != C_LETTER && fc->cls != C_MARK &&
-			    fc->cls != C_DIGIT) {
-				i = save;
+			fc = fold_at(f, s, len, &i, &c, &tmp);
+			if (!in_word(fc->cls)) {
+				i = end;
 				break;
 			}
 		}
@@ -234,11 +222,17 @@ void bm_tokenize(const bm_fold *f, const char *str, size_t len, size_t base,
 		 bm_toks *out)
 {
 	size_t pos = 0;
-	bm_tok t;
-	while (next_tok(f, (const unsigned char *)str, len, &pos, &t)) {
-		t.start += (uint32_t)base;
-		t.end += (uint32_t)base;
-		push(out, &t);
+	for (;;) {
+		if (out->n == out->cap) {
+			out->cap = out->cap ? out->cap * 2 : 256;
+			out->v = bm_xrealloc(out->v, out->cap * sizeof *out->v);
+		}
+		bm_tok *t = &out->v[out->n];
+		if (!next_tok(f, (const unsigned char *)str, len, &pos, t))
+			break;
+		t->start += (uint32_t)base;
+		t->end += (uint32_t)base;
+		out->n++;
 	}
 }
 

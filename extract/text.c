@@ -9,7 +9,7 @@
 #include "bomay.h"
 #include "extract/util.h"
 
-int bm_utf8_next(const char *s, size_t len, int32_t *cp)
+int bm_utf8_next_slow(const char *s, size_t len, int32_t *cp)
 {
 	utf8proc_int32_t c;
 	utf8proc_ssize_t n = utf8proc_iterate((const utf8proc_uint8_t *)s,
@@ -55,6 +55,30 @@ static int is_space_cp(int32_t c)
 	       c == 0x205F || c == 0x3000;
 }
 
+/* The length of the longest prefix of s that normalizing leaves as it is:
+ * ASCII but NUL and CR, and valid UTF-8 of NFC-stable code points that are
+ * neither spaces nor dropped.  Most news text is one such prefix. */
+static size_t plain_prefix(const char *s, size_t len)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	size_t i = 0;
+	while (i < len) {
+		if (u[i] < 0x80) {
+			if (u[i] == 0 || u[i] == '\r')
+				return i;
+			i++;
+			continue;
+		}
+		int32_t cp;
+		int n = bm_utf8_next(s + i, len - i, &cp);
+		if (n < 0 || !nfc_stable(cp) || is_space_cp(cp) || cp == 0xFEFF ||
+		    cp == 0x200B)
+			return i;
+		i += (size_t)n;
+	}
+	return i;
+}
+
 char *bm_text_nfc(const char *s, size_t len)
 {
 	utf8proc_uint8_t *dst = NULL;
@@ -76,6 +100,12 @@ int bm_text_normalize(const char *in, size_t len, int lossy, char **out,
 	bm_buf_init(&b);
 	if (len >= 3 && memcmp(in, "\xEF\xBB\xBF", 3) == 0)
 		i = 3;
+	/* the text up to its first byte that needs work is copied at once */
+	size_t plain = plain_prefix(in + i, len - i);
+	if (plain) {
+		bm_buf_put(&b, in + i, plain);
+		i += plain;
+	}
 	while (i < len) {
 		unsigned char c = (unsigned char)in[i];
 		if (c >= 0x01 && c < 0x80) {

@@ -21,8 +21,32 @@ int bm_text_normalize(const char *in, size_t len, int lossy, char **out,
 char *bm_text_nfc(const char *s, size_t len);
 
 /* Decodes the code point at s[0..len); returns its byte length (>= 1) and
- * sets *cp, or returns -1 (and *cp = -1) for an invalid sequence. */
-int bm_utf8_next(const char *s, size_t len, int32_t *cp);
+ * sets *cp, or returns -1 (and *cp = -1) for an invalid sequence.  One to
+ * three bytes are decoded inline (what Vietnamese text is made of), the
+ * rest by utf8proc (bm_utf8_next_slow). */
+int bm_utf8_next_slow(const char *s, size_t len, int32_t *cp);
+static inline int bm_utf8_next(const char *s, size_t len, int32_t *cp)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	if (len >= 1 && u[0] < 0x80) {
+		*cp = u[0];
+		return 1;
+	}
+	if (len >= 2 && u[0] >= 0xC2 && u[0] < 0xE0 && (u[1] & 0xC0) == 0x80) {
+		*cp = ((u[0] & 0x1F) << 6) | (u[1] & 0x3F);
+		return 2;
+	}
+	if (len >= 3 && u[0] >= 0xE0 && u[0] < 0xF0 && (u[1] & 0xC0) == 0x80 &&
+	    (u[2] & 0xC0) == 0x80) {
+		int32_t c = ((u[0] & 0x0F) << 12) | ((u[1] & 0x3F) << 6) |
+			    (u[2] & 0x3F);
+		if (c >= 0x800 && (c < 0xD800 || c > 0xDFFF)) {
+			*cp = c;
+			return 3;
+		}
+	}
+	return bm_utf8_next_slow(s, len, cp);
+}
 
 /* Byte offset of the first invalid UTF-8 sequence or NUL, or -1. */
 long long bm_utf8_check(const char *s, size_t len);

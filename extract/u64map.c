@@ -14,8 +14,7 @@ void bm_u64map_init(bm_u64map *m)
 
 void bm_u64map_dispose(bm_u64map *m)
 {
-	free(m->keys);
-	free(m->vals);
+	free(m->slots);
 	memset(m, 0, sizeof *m);
 }
 
@@ -25,70 +24,48 @@ void bm_u64map_clear(bm_u64map *m)
 		bm_u64map_dispose(m);
 		return;
 	}
-	if (m->n && m->keys)
-		memset(m->keys, 0, m->cap * sizeof *m->keys);
+	if (m->n && m->slots)
+		memset(m->slots, 0, m->cap * sizeof *m->slots);
 	m->n = 0;
-}
-
-static uint64_t fix(uint64_t k)
-{
-	return k ? k : 1;
-}
-
-uint32_t *bm_u64map_get(const bm_u64map *m, uint64_t key)
-{
-	if (!m->n)
-		return NULL;
-	key = fix(key);
-	size_t mask = m->cap - 1, i = (size_t)(key ^ (key >> 29)) & mask;
-	while (m->keys[i]) {
-		if (m->keys[i] == key)
-			return &m->vals[i];
-		i = (i + 1) & mask;
-	}
-	return NULL;
 }
 
 static void grow(bm_u64map *m)
 {
 	size_t ncap = m->cap ? m->cap * 2 : 64;
-	uint64_t *ok = m->keys;
-	uint32_t *ov = m->vals;
+	bm_u64slot *old = m->slots;
 	size_t ocap = m->cap;
-	m->keys = bm_xcalloc(ncap, sizeof *m->keys);
-	m->vals = bm_xmalloc(ncap * sizeof *m->vals);
+	m->slots = bm_xcalloc(ncap, sizeof *m->slots);
 	m->cap = ncap;
 	for (size_t j = 0; j < ocap; j++) {
-		if (!ok[j])
+		uint64_t k = old[j].key;
+		if (!k)
 			continue;
-		size_t i = (size_t)(ok[j] ^ (ok[j] >> 29)) & (ncap - 1);
-		while (m->keys[i])
+		size_t i = (size_t)(k ^ (k >> 29)) & (ncap - 1);
+		while (m->slots[i].key)
 			i = (i + 1) & (ncap - 1);
-		m->keys[i] = ok[j];
-		m->vals[i] = ov[j];
+		m->slots[i] = old[j];
 	}
-	free(ok);
-	free(ov);
+	free(old);
 }
 
 uint32_t *bm_u64map_put(bm_u64map *m, uint64_t key, uint32_t val, int *found)
 {
 	if ((m->n + 1) * 2 > m->cap)
 		grow(m);
-	key = fix(key);
+	key = key ? key : 1;
 	size_t mask = m->cap - 1, i = (size_t)(key ^ (key >> 29)) & mask;
-	while (m->keys[i]) {
-		if (m->keys[i] == key) {
+	while (m->slots[i].key) {
+		if (m->slots[i].key == key) {
 			if (found)
 				*found = 1;
-			return &m->vals[i];
+			return &m->slots[i].val;
 		}
 		i = (i + 1) & mask;
 	}
-	m->keys[i] = key;
-	m->vals[i] = val;
+	m->slots[i].key = key;
+	m->slots[i].val = val;
 	m->n++;
 	if (found)
 		*found = 0;
-	return &m->vals[i];
+	return &m->slots[i].val;
 }
