@@ -7,8 +7,8 @@ cd "$(dirname "$0")"
 
 # Debian packages the build, the demo and the tests need.
 PACKAGES=(build-essential cmake pkg-config libsqlite3-dev sqlite3 libgraphviz-dev
-  graphviz libutf8proc-dev libcmocka-dev libjansson-dev libxml2-dev libxml2-utils
-  python3 python3-networkx clang libclang-rt-14-dev)
+  graphviz libutf8proc-dev libcmocka-dev libjansson-dev libcjson-dev libxml2-dev
+  libxml2-utils python3 python3-networkx clang libclang-rt-14-dev)
 JOBS=$(nproc 2>/dev/null || echo 2)
 
 setup() {

@@ -46,6 +46,18 @@ typedef struct {
 #define DIAG(c, l, m, p) {c, NULL, NULL, 0, l, m, p}
 #define END {0, NULL, NULL, 0, 0, NULL, NULL}
 
+/* 1001 brackets: deeper than cJSON reads, within jansson's limit. */
+#define OPEN10 "[[[[[[[[[["
+#define OPEN100 OPEN10 OPEN10 OPEN10 OPEN10 OPEN10 OPEN10 OPEN10 OPEN10 \
+	OPEN10 OPEN10
+#define OPEN1001 "[" OPEN100 OPEN100 OPEN100 OPEN100 OPEN100 OPEN100 \
+	OPEN100 OPEN100 OPEN100 OPEN100
+#define CLOSE10 "]]]]]]]]]]"
+#define CLOSE100 CLOSE10 CLOSE10 CLOSE10 CLOSE10 CLOSE10 CLOSE10 CLOSE10 \
+	CLOSE10 CLOSE10 CLOSE10
+#define CLOSE1001 "]" CLOSE100 CLOSE100 CLOSE100 CLOSE100 CLOSE100 \
+	CLOSE100 CLOSE100 CLOSE100 CLOSE100 CLOSE100
+
 static const tcase cases[] = {
 	{"one text file", {{"a.txt", "Xin chào.\n", 0}}, {"a.txt"}, 0, 0,
 	 {DOC("a", "Xin chào.\n", 0), END}},
@@ -141,6 +153,40 @@ static const tcase cases[] = {
 	 {"c.jsonl"}, 0, 32,
 	 {DIAG(BM_ETOOBIG, 1, "line over the size cap of 32", "c.jsonl"),
 	  DOC("s", "", 2), END}},
+	/* Lines where cJSON (the fast reader) and jansson would differ: the
+	 * reader must give jansson's reading of each (extract/input.c). */
+	{"JSON Lines: jansson's reading where cJSON's would differ",
+	 {{"k.jsonl",
+	   "{\"text\": \"first\", \"id\": \"d1\", \"text\": \"second\"}\n"
+	   "{\"id\": \"t2\", \"text\": \"a\tb\"}\n"
+	   "{\"id\": \"g3\", \"text\": \"x\"} y\n"
+	   "{\"id\": \"f4\",\f\"text\": \"x\"}\n"
+	   "\xEF\xBB\xBF{\"id\": \"b5\", \"text\": \"x\"}\n"
+	   "{\"id\": 9007199254740993, \"text\": \"x\"}\n"
+	   "{\"id\": \"n7\", \"text\": \"x\", \"m\": {\"v\": [1e999]}}\n",
+	   0}},
+	 {"k.jsonl"}, 0, 0,
+	 {DOC("d1", "second", 1),
+	  DIAG(BM_EPARSE, 2, "not a JSON document", "k.jsonl"),
+	  DIAG(BM_EPARSE, 3, "not a JSON document", "k.jsonl"),
+	  DIAG(BM_EPARSE, 4, "not a JSON document", "k.jsonl"),
+	  DIAG(BM_EPARSE, 5, "not a JSON document", "k.jsonl"),
+	  DOC("9007199254740993", "x", 6),
+	  DIAG(BM_EPARSE, 7, "not a JSON document", "k.jsonl"), END}},
+	{"JSON Lines: escapes, surrogates, nesting, a final CR, a repeated id",
+	 {{"e.jsonl",
+	   "{\"id\": \"e1\", \"text\": \"a\\u00e9\\ud83d\\ude00\\n\\\"\\\\\\/ \"}\n"
+	   "{\"id\": \"s2\", \"text\": \"\\udc00\"}\n"
+	   "{\"id\": \"deep\", \"text\": \"x\", \"a\": " OPEN1001 CLOSE1001 "}\n"
+	   "{\"id\": \"c4\", \"text\": \"x\"}\r\n"
+	   "{\"id\": \"q\", \"id\": \"r5\", \"text\": \"x\"}\n"
+	   "{\"id\": \"h6\", \"text\": \"a\\u00G0b\"}\n",
+	   0}},
+	 {"e.jsonl"}, 0, 0,
+	 {DOC("e1", "a\xC3\xA9\xF0\x9F\x98\x80\n\"\\/ ", 1),
+	  DIAG(BM_EPARSE, 2, "not a JSON document", "e.jsonl"),
+	  DOC("deep", "x", 3), DOC("c4", "x", 4), DOC("r5", "x", 5),
+	  DIAG(BM_EPARSE, 6, "not a JSON document", "e.jsonl"), END}},
 	{"records: each non-blank line as it is",
 	 {{"r.jsonl", "{\"doc\": \"a\"}\n\nnot json\n", 0}}, {"r.jsonl"},
 	 BM_READ_RECORDS, 0,
