@@ -150,6 +150,12 @@ int bm_graph_merge_from(bm_graph *g, const char *path, long *n_docs)
 		const char *hash = (const char *)sqlite3_column_text(in, 1);
 		const char *at = (const char *)sqlite3_column_text(in, 2);
 		const char *json = (const char *)sqlite3_column_text(in, 3);
+		if (!doc || !hash || !at || !json) {
+			/* NOT NULL columns read NULL only from a damaged file */
+			bm_graph_seterr(g, "%s: a damaged document row", path);
+			rc = BM_EDB;
+			break;
+		}
 		int wins = theirs_wins(g, doc, hash, at, &exists);
 		if (wins < 0) {
 			rc = wins;
