@@ -326,6 +326,30 @@ static void partofs(bm_docstate *d, size_t a, size_t b)
 				NULL, 0, x->sent);
 			continue;
 		}
+		/* "X là lực lượng chuyên trách ... thuộc Y và Z": a definition
+		 * of X, lower-case words up to the cue */
+		if (c->kind == CK_CUE && word_is(d, c, "là")) {
+			m = i + 2;
+			while (m < b && m < i + 16 && d->ch[m].kind == CK_OTHER &&
+			       d->ch[m].t1 == d->ch[m].t0 + 1 &&
+			       (d->toks.v[d->ch[m].t0].flags & BM_TK_LOWER))
+				m++;
+			if (m + 1 < b && d->ch[m].kind == CK_CUE &&
+			    (d->ch[m].sub & CUE_PARTOF) && !word_is(d, &d->ch[m], "của")) {
+				for (size_t q = m + 1; q < b; q += 2) {
+					const bm_chunk *pq = &d->ch[q];
+					if (pq->kind != CK_ORG || pq->ent < 0 || pq->ent == x->ent)
+						break;
+					add_rel(d, BM_REL_PART_OF, (size_t)x->ent, pq->ent,
+						NULL, 0, x->sent);
+					/* "... và Z", ", Z" */
+					if (q + 1 >= b || !(punct_is(d, &d->ch[q + 1], ",") ||
+							    word_is(d, &d->ch[q + 1], "và")))
+						break;
+				}
+				continue;
+			}
+		}
 		const bm_chunk *y = &d->ch[i + 2];
 		/* "(Bộ Công an)" states a parent; "(C03)" is a code, a name */
 		int cue = (c->kind == CK_CUE && (c->sub & CUE_PARTOF)) ||

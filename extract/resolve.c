@@ -206,7 +206,14 @@ static void embedded(const bm_lexset *L, bm_docstate *d, size_t child,
 		size_t end = bm_org_at(L, d, k, t1, &h, &hend, &named);
 		if (!end)
 			continue;
-		if (end != t1 || !named || strcmp(h->col[2], "y") != 0 ||
+		/* "Đoàn Đại biểu Quốc hội tỉnh X": a complete name followed
+		 * by the place of the unit */
+		size_t pn = 0, stop = t1;
+		if (end < t1 && strcmp(h->col[1], "name") == 0 && end == hend &&
+		    bm_lex_match(&L->placeword, &d->toks, end, t1, &pn) &&
+		    end + pn < t1 && t1 - end <= 6)
+			stop = end;
+		if (end != stop || !named || strcmp(h->col[2], "y") != 0 ||
 		    strcmp(h->col[1], "law") == 0 || strcmp(h->col[1], "loc") == 0)
 			continue;
 		bm_buf b;
@@ -235,7 +242,7 @@ static void embedded(const bm_lexset *L, bm_docstate *d, size_t child,
 			set_head(d, (size_t)p, hh);
 			bm_u64map_put(&d->org_head, hh, (uint32_t)p, NULL);
 		}
-		embedded(L, d, (size_t)p, hend, t1, sent, depth + 1);
+		embedded(L, d, (size_t)p, hend, stop, sent, depth + 1);
 		return;
 	}
 }

@@ -309,6 +309,19 @@ static const ext_case cases[] = {
 	  "holds_position|Lê Thị Hoa|Ủy ban Trung ương Mặt trận Tổ quốc Việt "
 	  "Nam|Phó Chủ tịch"},
 	 {NULL}, 1},
+	{"a definition states the parents (X là ... thuộc Y và Z)",
+	 "Trung tâm Thông tin Tư liệu là đơn vị sự nghiệp công lập thuộc Bộ Nội "
+	 "vụ và Bộ Tư pháp.",
+	 {"ORG|Trung tâm Thông tin Tư liệu", "ORG|Bộ Nội vụ", "ORG|Bộ Tư pháp"},
+	 {"part_of|Trung tâm Thông tin Tư liệu|Bộ Nội vụ",
+	  "part_of|Trung tâm Thông tin Tư liệu|Bộ Tư pháp"},
+	 {NULL}, 0},
+	{"a complete name embedded before the unit's place",
+	 "Đoàn đại biểu Quốc hội tỉnh Ninh Bình tiếp xúc cử tri tại huyện Kim "
+	 "Sơn.",
+	 {"ORG|Đoàn đại biểu Quốc hội tỉnh Ninh Bình", "ORG|Quốc hội"},
+	 {"part_of|Đoàn đại biểu Quốc hội tỉnh Ninh Bình|Quốc hội"},
+	 {NULL}, 0},
 	{"bare head completed by the article's province",
 	 "Tỉnh ủy Yên Bái họp. Bà Phạm Thị Thanh Trà, Bí thư Tỉnh ủy, phát biểu.",
 	 {"ORG|Tỉnh ủy Yên Bái"},
