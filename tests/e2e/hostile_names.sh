@@ -131,6 +131,25 @@ run "render" "$BOMAY" render --db h.db --focus "'); DROP TABLE entities;--" -o h
 expect_exit 0 "render around a SQL name"
 xmllint --noout h.svg || fail "h.svg: not XML"
 
+# curation with hostile names: rules stored, listed, undone; the graph sound
+run "alias add" "$BOMAY" entity --db h.db alias add HN0 "Robert'); DROP TABLE relations;--"
+expect_exit 0 "alias add with SQL"
+run "rename" "$BOMAY" entity --db h.db rename HN4 'subgraph cluster_x { a -> b }'
+expect_exit 0 "rename to DOT"
+run "merge" "$BOMAY" entity --db h.db merge HN1 HN2
+expect_exit 0 "merge of SQL-named entities"
+run "path" "$BOMAY" query --db h.db path "Robert'); DROP TABLE relations;--" HN3
+expect_exit 0 "path from a SQL alias"
+run "rules" "$BOMAY" entity --db h.db rules
+expect_exit 0 "rules"
+expect_contains "$("$BOMAY" entity --db h.db rules 2>&1)" "subgraph cluster_x { a -> b }"
+run "undo" "$BOMAY" entity --db h.db undo
+expect_exit 0 "undo"
+integrity_ok h.db
+expect_eq "$(sql h.db "SELECT count(*) FROM sqlite_master WHERE name IN ('entities', 'relations', 'documents')")" 3 "tables after curation"
+"$BOMAY" export --db h.db -f dot -o c.dot || fail "export after curation"
+dot -Tjson c.dot > /dev/null 2>&1 || fail "c.dot: Graphviz cannot read it"
+
 # the same names in running text: extraction and ingest stay clean
 { while IFS= read -r name; do printf 'Ông %s, Giám đốc Sở %s, phát biểu.\n' "$name" "$name"; done < names.txt; } > text.txt
 run "extract text" "$BOMAY" extract -q text.txt -o text.out
