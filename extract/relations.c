@@ -362,21 +362,29 @@ static void partofs(bm_docstate *d, size_t a, size_t b)
 	}
 }
 
+/* Words at most between a verbal cue ("phối hợp") and its actor. */
+#define COOP_NEAR 3
+
 static void coops(const bm_lexset *L, bm_docstate *d, size_t a, size_t b,
 		  uint32_t si)
 {
 	const bm_sent *st = &d->sents.v[si];
 	for (size_t p = st->t0; p < st->t1; p++) {
 		size_t n = 0;
+		const bm_lex_entry *ce;
 		if (!(d->mask[p] & L->coop.bit) ||
-		    !bm_lex_match(&L->coop, &d->toks, p, st->t1, &n))
+		    !(ce = bm_lex_match(&L->coop, &d->toks, p, st->t1, &n)))
 			continue;
+		/* "hợp tác" is also a noun: an actor must come before it */
+		const char *need = bm_lex_col(ce, 2);
+		int need_before = need && strcmp(need, "before") == 0;
 		/* the first organization before the cue (one that is not a
 		 * title's object if there is one) and the first after it; with
 		 * none before, the first two after it that are no title's
 		 * object ("Tiếp và làm việc với A, về phía B ...") */
 		long before = -1, before_t = -1, before2 = -1, after = -1,
 		     after2 = -1;
+		size_t last_end = 0; /* tokens */
 		for (size_t i = a; i < b; i++) {
 			const bm_chunk *c = &d->ch[i];
 			if (c->kind != CK_ORG || c->ent < 0)
@@ -386,6 +394,7 @@ static void coops(const bm_lexset *L, bm_docstate *d, size_t a, size_t b,
 			if (i > a && punct_is(d, &d->ch[i - 1], "(") && c->t1 <= p)
 				continue;
 			if (c->t1 <= p) {
+				last_end = c->t1;
 				if (!tobj && before >= 0 && c->ent != before)
 					before2 = before;
 				if (!tobj)
@@ -401,6 +410,15 @@ static void coops(const bm_lexset *L, bm_docstate *d, size_t a, size_t b,
 		}
 		if (before < 0)
 			before = before_t;
+		/* a verb: in lower case, its actor a few words before it
+		 * ("Sở A đã phối hợp với Sở B", "A và B tiếp tục hợp tác") */
+		if (need_before &&
+		    (before < 0 || !(d->toks.v[p].flags & BM_TK_LOWER) ||
+		     p - last_end > COOP_NEAR ||
+		     (after < 0 && before2 < 0))) {
+			p += n - 1;
+			continue;
+		}
 		long x = before >= 0 ? before : after;
 		long y = before >= 0 ? after : after2;
 		if (before >= 0 && after < 0) /* "A và B đã ký kết" */

@@ -133,6 +133,7 @@ typedef struct {
 	const char *rels[6]; /* relations that must be there */
 	const char *nots[4]; /* "TYPE|name" that must not */
 	int n_persons;       /* persons expected, -1: any */
+	const char *norels[2]; /* relations that must not be there */
 } ext_case;
 
 static const ext_case cases[] = {
@@ -322,6 +323,18 @@ static const ext_case cases[] = {
 	 {"ORG|Đoàn đại biểu Quốc hội tỉnh Ninh Bình", "ORG|Quốc hội"},
 	 {"part_of|Đoàn đại biểu Quốc hội tỉnh Ninh Bình|Quốc hội"},
 	 {NULL}, 0},
+	{"a verbal cue with its actor just before it",
+	 "Sở Y tế đã phối hợp với Công an tỉnh Hà Giang kiểm tra nhà thuốc.",
+	 {"ORG|Sở Y tế", "ORG|Công an tỉnh Hà Giang"},
+	 {"cooperates_with|Sở Y tế|Công an tỉnh Hà Giang"},
+	 {NULL}, 0},
+	{"hợp tác as a noun names no cooperation",
+	 "Chủ trương hợp tác và hỗ trợ đã giúp xây dựng Bệnh viện Bạch Mai, "
+	 "Bệnh viện Chợ Rẫy.",
+	 {"ORG|Bệnh viện Bạch Mai", "ORG|Bệnh viện Chợ Rẫy"},
+	 {NULL},
+	 {NULL}, 0,
+	 {"cooperates_with|Bệnh viện Bạch Mai|Bệnh viện Chợ Rẫy"}},
 	{"bare head completed by the article's province",
 	 "Tỉnh ủy Yên Bái họp. Bà Phạm Thị Thanh Trà, Bí thư Tỉnh ủy, phát biểu.",
 	 {"ORG|Tỉnh ủy Yên Bái"},
@@ -359,6 +372,11 @@ static void test_cases(void **state)
 		for (size_t k = 0; k < 6 && c->rels[k]; k++)
 			if (!has_rel(r, c->rels[k])) {
 				fprintf(stderr, "%s: no %s\n", c->what, c->rels[k]);
+				bad = 1;
+			}
+		for (size_t k = 0; k < 2 && c->norels[k]; k++)
+			if (has_rel(r, c->norels[k])) {
+				fprintf(stderr, "%s: unexpected %s\n", c->what, c->norels[k]);
 				bad = 1;
 			}
 		if (c->n_persons >= 0) {
