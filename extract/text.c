@@ -79,8 +79,25 @@ static size_t plain_prefix(const char *s, size_t len)
 	return i;
 }
 
+/* Whether s[0..len) is valid UTF-8 of NFC-stable code points (no NUL):
+ * then it is its own NFC. */
+static int nfc_identity(const char *s, size_t len)
+{
+	size_t i = 0;
+	while (i < len) {
+		int32_t cp;
+		int n = bm_utf8_next(s + i, len - i, &cp);
+		if (n < 0 || cp == 0 || !nfc_stable(cp))
+			return 0;
+		i += (size_t)n;
+	}
+	return 1;
+}
+
 char *bm_text_nfc(const char *s, size_t len)
 {
+	if (nfc_identity(s, len)) /* most names and titles: no utf8proc pass */
+		return bm_xstrndup(s, len);
 	utf8proc_uint8_t *dst = NULL;
 	utf8proc_ssize_t n =
 		utf8proc_map((const utf8proc_uint8_t *)s, (utf8proc_ssize_t)len,

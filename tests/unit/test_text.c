@@ -123,6 +123,35 @@ static void test_normalize_lossy(void **state)
 	free(out);
 }
 
+/* bm_text_nfc: text of NFC-stable code points is copied as it is (no
+ * utf8proc pass), anything else composed; invalid UTF-8 is NULL. */
+static const pair nfc_cases[] = {
+	{"Bộ Công an", "Bộ Công an"},                      /* copied */
+	{"TP.HCM – “Đà Nẵng”…", "TP.HCM – “Đà Nẵng”…"},
+	{"", ""},
+	{"To\xcc\x80""a a\xcc\x81n", "Tòa án"},            /* composed */
+	{"Ho\xcc\x80" "a\xe2\x80\x9c", "Hòa\xe2\x80\x9c"},
+	{"\xe2\x84\xab", "\xc3\x85"},                       /* Angstrom sign */
+	{"a\xff", NULL},                                   /* invalid */
+	{"\xed\xa0\x80", NULL},
+};
+
+static void test_nfc(void **state)
+{
+	(void)state;
+	for (size_t i = 0; i < sizeof nfc_cases / sizeof nfc_cases[0]; i++) {
+		const pair *c = &nfc_cases[i];
+		char *out = bm_text_nfc(c->a, strlen(c->a));
+		if (!c->b) {
+			assert_null(out);
+			continue;
+		}
+		assert_non_null(out);
+		assert_string_equal(out, c->b);
+		free(out);
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -131,6 +160,7 @@ int main(void)
 		cmocka_unit_test(test_key_invalid_utf8),
 		cmocka_unit_test(test_normalize),
 		cmocka_unit_test(test_normalize_lossy),
+		cmocka_unit_test(test_nfc),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
