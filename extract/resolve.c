@@ -626,8 +626,8 @@ static void first_heads(const bm_lexset *L, bm_docstate *d)
 	}
 }
 
-/* A byline: the last line of the document is only a name ("Yến Chi",
- * "Nguyễn Hưng") - metadata, not content. */
+/* A byline: the last line or sentence of the document is only a name
+ * ("Yến Chi", "Nguyễn Hưng") - metadata, not content. */
 static void drop_byline(bm_docstate *d)
 {
 	if (!d->nch || d->sents.n < 2)
@@ -642,7 +642,14 @@ static void drop_byline(bm_docstate *d)
 			return;
 		i--;
 	}
-	if (persons != 1 || !(d->toks.v[d->ch[i].t0].flags & BM_TK_NL))
+	/* on its own line, or after the last sentence's full stop on the
+	 * same line ("... cho thống nhất. Vũ Thủy") */
+	const bm_tok *t = d->toks.v;
+	size_t t0 = d->ch[i].t0;
+	if (persons != 1 ||
+	    !((t[t0].flags & BM_TK_NL) ||
+	      (t0 > 0 && t[t0 - 1].end - t[t0 - 1].start == 1 &&
+	       strchr(".!?", d->text[t[t0 - 1].start]) != NULL)))
 		return;
 	for (; i < d->nch; i++)
 		d->ch[i].kind = CK_OTHER;
