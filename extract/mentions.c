@@ -664,6 +664,75 @@ static size_t unit_chunk(scan *s, size_t i, const char *unit, uint32_t sent)
 	return end;
 }
 
+/* "các Sở Xây dựng, TN&MT và Tài chính": a head written once names
+ * every item of the list after its first name that makes a known name
+ * with it ("Sở TN&MT", written "TN&MT").  j is the end of the
+ * organization just pushed; returns the end of the list. */
+static size_t distribute(scan *s, size_t j, uint32_t sent)
+{
+	const bm_chunk *c = &s->d->ch[s->d->nch - 1];
+	if (c->kind != CK_ORG || (c->flags & (CF_KIND | CF_SYNTH)) ||
+	    !c->lx || strcmp(c->lx->col[1], "head") != 0)
+		return j;
+	/* the shortest head that starts the name ("Sở" of "Sở Xây dựng") */
+	const bm_lex_entry *e = NULL;
+	size_t hn = 1;
+	for (; hn <= 3 && c->t0 + hn < c->t1; hn++)
+		if ((e = bm_lex_exact(&s->L->org, &s->d->toks, c->t0, c->t0 + hn)))
+			break;
+	if (!e || c->t0 + hn >= c->t1 || strcmp(e->col[1], "head") != 0)
+		return j;
+	const char *full = bm_lex_col(e, 3);
+	bm_buf hb;
+	bm_buf_init(&hb);
+	if (full)
+		bm_buf_puts(&hb, full);
+	else
+		bm_buf_put(&hb, s->d->text + s->t[c->t0].start,
+			   s->t[c->t0 + hn - 1].end - s->t[c->t0].start);
+	uint64_t head = words_hash(s->L, hb.data);
+	for (int items = 0; items < 8 && (is_char(s, j, ",") || is_char(s, j, "và"));
+	     items++) {
+		size_t k = j + 1, kind_end = 0;
+		int kind = 0;
+		if (!fl(s, k, BM_TK_CAP) || match(s, &s->L->org, k, NULL) ||
+		    place_at(s, k, 3, NULL) || kind_place_at(s, k, &kind_end, &kind, 0) ||
+		    title_at(s, k, NULL) || match(s, &s->L->stop_all, k, NULL) ||
+		    match(s, &s->L->hon, k, NULL) || match(s, &s->L->rank, k, NULL) ||
+		    person_run(s, k, 1) >= k + 2)
+			break;
+		size_t te = org_tail(s, k, 1, 0, &kind);
+		/* the head and the item make a known name ("Sở TN&MT") */
+		const uint32_t *row = NULL;
+		for (; te > k; te--) {
+			bm_buf nb;
+			bm_buf_init(&nb);
+			bm_buf_puts(&nb, hb.data);
+			bm_buf_putc(&nb, ' ');
+			bm_buf_put(&nb, s->d->text + s->t[k].start,
+				   s->t[te - 1].end - s->t[k].start);
+			uint64_t ph = bm_text_hash(s->L->fold, nb.data, nb.len, 0, NULL);
+			bm_buf_dispose(&nb);
+			if ((row = bm_u64map_get(&s->L->org.index, ph)))
+				break;
+		}
+		if (te <= k)
+			break;
+		const bm_lex_entry *re = &s->L->org.rows[*row];
+		const char *rfull = bm_lex_col(re, 3);
+		push(s, is_char(s, j, ",") ? CK_PUNCT : CK_OTHER, j, j + 1, sent);
+		bm_chunk *p = push(s, CK_ORG, k, te, sent);
+		p->lx = re;
+		p->h0 = (uint32_t)k;
+		p->head = head;
+		p->name = rfull ? bm_pool_add(s->d, rfull, strlen(rfull))
+				: canon(s, hb.data, k, te);
+		j = te;
+	}
+	bm_buf_dispose(&hb);
+	return j;
+}
+
 static int prev_kind(const scan *s, size_t sent_first)
 {
 	if (s->d->nch <= sent_first)
@@ -735,7 +804,7 @@ static void sentence(scan *s, uint32_t si)
 		}
 		/* organizations, laws, named sites */
 		if ((end = org_chunk(s, i, si))) {
-			i = end;
+			i = distribute(s, end, si);
 			continue;
 		}
 		/* places with their word: "tỉnh Yên Bái", "TP.HCM" */

@@ -340,6 +340,13 @@ static const ext_case cases[] = {
 	 {"PERSON|Trần Quốc Bảo"},
 	 {NULL},
 	 {"PERSON|Lê Hà"}, 1},
+	{"a head written once names each known item of a list",
+	 "Tỉnh giao các Sở Y tế, TN&MT và Tài chính kiểm tra; Bộ Công an, Hà "
+	 "Nội cùng dự.",
+	 {"ORG|Sở Y tế", "ORG|Sở Tài nguyên và Môi trường", "ORG|Sở Tài chính",
+	  "ORG|Bộ Công an", "LOC|Hà Nội"},
+	 {NULL},
+	 {"ORG|Bộ Hà Nội"}, 0},
 	{"bare head completed by the article's province",
 	 "Tỉnh ủy Yên Bái họp. Bà Phạm Thị Thanh Trà, Bí thư Tỉnh ủy, phát biểu.",
 	 {"ORG|Tỉnh ủy Yên Bái"},
