@@ -560,7 +560,23 @@ static size_t org_chunk(scan *s, size_t i, uint32_t sent)
 	c->lx = e;
 	c->h0 = (uint32_t)(i + 1); /* embedded parents may start at word 2 */
 	const char *full = own ? NULL : bm_lex_col(e, 3);
-	if (full && end == i + n) {
+	/* "Ngân hàng Agribank", "Tập đoàn Viettel": a head and a known name
+	 * that the head starts are that name */
+	const char *same = NULL;
+	if (ck == CK_ORG && !(flags & (CF_BARE | CF_COMPLETE)) && end > i + n) {
+		const bm_lex_entry *ne = bm_lex_exact(&s->L->org, &s->d->toks, i + n, end);
+		const char *nf = ne ? bm_lex_col(ne, 3) : NULL;
+		if (!nf && ne)
+			nf = ne->col[0];
+		if (ne && strcmp(ne->col[1], "name") == 0 &&
+		    bm_text_starts_with(s->L->fold, nf, full ? full : e->col[0]))
+			same = nf;
+	}
+	if (same) {
+		c->name = bm_pool_add(s->d, same, strlen(same));
+		flags |= CF_COMPLETE;
+		c->flags = flags;
+	} else if (full && end == i + n) {
 		c->name = bm_pool_add(s->d, full, strlen(full));
 	} else if (full) {
 		c->name = canon(s, full, i + n, end);
