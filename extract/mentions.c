@@ -322,7 +322,9 @@ static size_t org_tail(scan *s, size_t j0, int synth, int loc_mode,
 		}
 		size_t pba;
 		int plv;
-		if (match(s, &s->L->stop_all, j, NULL) ||
+		/* "X trực thuộc Y": a part-of cue ends the name */
+		if (match(s, &s->L->partof, j, NULL) ||
+		    match(s, &s->L->stop_all, j, NULL) ||
 		    match(s, &s->L->hon, j, NULL) ||
 		    kind_place_at(s, j, &pba, &plv, 0))
 			break;
