@@ -378,13 +378,14 @@ static void coops(const bm_lexset *L, bm_docstate *d, size_t a, size_t b,
 		/* "hợp tác" is also a noun: an actor must come before it */
 		const char *need = bm_lex_col(ce, 2);
 		int need_before = need && strcmp(need, "before") == 0;
+		int need_after = need && strcmp(need, "after") == 0;
 		/* the first organization before the cue (one that is not a
 		 * title's object if there is one) and the first after it; with
 		 * none before, the first two after it that are no title's
 		 * object ("Tiếp và làm việc với A, về phía B ...") */
 		long before = -1, before_t = -1, before2 = -1, after = -1,
 		     after2 = -1;
-		size_t last_end = 0; /* tokens */
+		size_t last_end = 0, after_at = 0; /* tokens */
 		for (size_t i = a; i < b; i++) {
 			const bm_chunk *c = &d->ch[i];
 			if (c->kind != CK_ORG || c->ent < 0)
@@ -402,8 +403,10 @@ static void coops(const bm_lexset *L, bm_docstate *d, size_t a, size_t b,
 				if (tobj && before_t < 0)
 					before_t = c->ent;
 			} else if (c->t0 >= p + n) {
-				if (after < 0)
+				if (after < 0) {
 					after = c->ent;
+					after_at = c->t0;
+				}
 				else if (after2 < 0 && c->ent != after && !tobj)
 					after2 = c->ent;
 			}
@@ -416,6 +419,11 @@ static void coops(const bm_lexset *L, bm_docstate *d, size_t a, size_t b,
 		    (before < 0 || !(d->toks.v[p].flags & BM_TK_LOWER) ||
 		     p - last_end > COOP_NEAR ||
 		     (after < 0 && before2 < 0))) {
+			p += n - 1;
+			continue;
+		}
+		/* "hợp tác giữa A và B": the actors right after the cue */
+		if (need_after && (after < 0 || after_at - (p + n) > COOP_NEAR)) {
 			p += n - 1;
 			continue;
 		}

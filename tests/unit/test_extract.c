@@ -357,6 +357,14 @@ static const ext_case cases[] = {
 	 {"ORG|Trạm Kiểm lâm Suối Đá", "ORG|Chi cục Kiểm lâm tỉnh Gia Lai"},
 	 {"part_of|Trạm Kiểm lâm Suối Đá|Chi cục Kiểm lâm tỉnh Gia Lai"},
 	 {NULL}, 0},
+	{"'hợp tác giữa' takes the organizations right after it",
+	 "Quan hệ hợp tác giữa hai nước giúp xây Bệnh viện Bạch Mai và Bệnh "
+	 "viện Chợ Rẫy. Hội nghị về phối hợp giữa Sở Tư pháp và Công an tỉnh "
+	 "Hòa Bình diễn ra hôm qua.",
+	 {"ORG|Bệnh viện Bạch Mai", "ORG|Sở Tư pháp"},
+	 {"cooperates_with|Sở Tư pháp|Công an tỉnh Hòa Bình"},
+	 {NULL}, 0,
+	 {"cooperates_with|Bệnh viện Bạch Mai|Bệnh viện Chợ Rẫy"}},
 	{"bare head completed by the article's province",
 	 "Tỉnh ủy Yên Bái họp. Bà Phạm Thị Thanh Trà, Bí thư Tỉnh ủy, phát biểu.",
 	 {"ORG|Tỉnh ủy Yên Bái"},
