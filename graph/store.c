@@ -147,6 +147,38 @@ static int pragmas(bm_graph *g, int memory)
 	return bm_exec(g, "PRAGMA cache_size = -65536");
 }
 
+/* The URI of a database file that nothing can change while it is open
+ * (a read-only filesystem): SQLite then needs no -shm file beside it. */
+static char *immutable_uri(const char *path)
+{
+	bm_buf b;
+	bm_buf_init(&b);
+	bm_buf_puts(&b, "file:");
+	for (const char *p = path; *p; p++) {
+		if (*p == '%' || *p == '?' || *p == '#') {
+			char esc[4];
+			snprintf(esc, sizeof esc, "%%%02X", (unsigned char)*p);
+			bm_buf_puts(&b, esc);
+		} else {
+			bm_buf_putc(&b, *p);
+		}
+	}
+	bm_buf_puts(&b, "?immutable=1");
+	return bm_buf_detach(&b, NULL);
+}
+
+static int open_db(bm_graph *g, const char *path, int oflags, int memory)
+{
+	if (sqlite3_open_v2(path, &g->db, oflags, NULL) != SQLITE_OK) {
+		int rc = g->db ? bm_graph_dberr(g, "opening") : BM_EDB;
+		if (!g->db)
+			bm_graph_seterr(g, "cannot open");
+		return rc;
+	}
+	sqlite3_extended_result_codes(g->db, 1);
+	return pragmas(g, memory);
+}
+
 int bm_graph_open(bm_graph **out, const char *path, int flags)
 {
 	bm_graph *g = bm_xcalloc(1, sizeof *g);
@@ -161,18 +193,26 @@ int bm_graph_open(bm_graph **out, const char *path, int flags)
 		bm_graph_seterr(g, "%s: no such database", path);
 		return BM_ENOTFOUND;
 	}
+	if (!memory && stat(path, &stb) == 0 && S_ISDIR(stb.st_mode)) {
+		bm_graph_seterr(g, "is a directory, not a database file");
+		return BM_EINVAL;
+	}
 	oflags |= g->readonly ? SQLITE_OPEN_READONLY
 			      : SQLITE_OPEN_READWRITE |
 					((flags & BM_GRAPH_CREATE) ? SQLITE_OPEN_CREATE
 								   : 0);
-	if (sqlite3_open_v2(path, &g->db, oflags, NULL) != SQLITE_OK) {
-		rc = g->db ? bm_graph_dberr(g, path) : BM_EDB;
-		if (!g->db)
-			bm_graph_seterr(g, "%s: cannot open", path);
-		return rc;
+	rc = open_db(g, path, oflags, memory);
+	if (rc < 0 && g->readonly && !memory &&
+	    (sqlite3_extended_errcode(g->db) & 0xff) == SQLITE_CANTOPEN) {
+		/* A WAL database on a read-only filesystem: its -shm file cannot
+		 * be made, and nothing can write the file while we read it. */
+		char *uri = immutable_uri(path);
+		sqlite3_close(g->db);
+		g->db = NULL;
+		rc = open_db(g, uri, oflags | SQLITE_OPEN_URI, memory);
+		free(uri);
 	}
-	sqlite3_extended_result_codes(g->db, 1);
-	if ((rc = pragmas(g, memory)) < 0 || (rc = bm_schema_migrate(g)) < 0)
+	if (rc < 0 || (rc = bm_schema_migrate(g)) < 0)
 		return rc;
 	return 0;
 }
