@@ -11,10 +11,10 @@ n_txt=$(ls "$SRC"/fixtures/text/*.txt 2>/dev/null | wc -l)
 expect_eq "$(wc -l <"$T/demo/records.jsonl")" "$n_txt" "one record per fixture"
 expect_contains "$out" "summary:  $n_txt documents"
 # Every fixture text is about officials: the graph has people in posts.
-expect_contains "$out" "holds_position  Bộ Nội vụ"
-for f in graph.dot graph.graphml graph.json bo-noi-vu.svg; do
+expect_contains "$out" "holds_position  Phòng Cảnh sát hình sự Công an tỉnh Hà Tĩnh"
+for f in graph.dot graph.graphml graph.json cong-an-ha-tinh.svg; do
   [ -s "$T/demo/$f" ] || fail "demo did not write $f"
 done
-head -c 200 "$T/demo/bo-noi-vu.svg" | grep -q "<svg\|<?xml" || fail "not an SVG"
-grep -q "Bộ Nội vụ" "$T/demo/bo-noi-vu.svg" || fail "the picture lacks its focus"
+head -c 200 "$T/demo/cong-an-ha-tinh.svg" | grep -q "<svg\|<?xml" || fail "not an SVG"
+grep -q "Công an tỉnh Hà Tĩnh" "$T/demo/cong-an-ha-tinh.svg" || fail "the picture lacks its focus"
 pass
