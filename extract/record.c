@@ -184,20 +184,23 @@ void bm_record_set_hash(bm_record *r, const char *text, size_t len)
 	r->text_len = len;
 }
 
+void bm_entity_dispose(bm_entity *e)
+{
+	free(e->name);
+	for (size_t j = 0; j < e->n_aliases; j++)
+		free(e->aliases[j]);
+	free(e->aliases);
+	free(e->rank);
+	free(e->degree);
+	free(e->mentions);
+}
+
 void bm_record_free(bm_record *r)
 {
 	if (!r)
 		return;
-	for (size_t i = 0; i < r->n_entities; i++) {
-		bm_entity *e = &r->entities[i];
-		free(e->name);
-		for (size_t j = 0; j < e->n_aliases; j++)
-			free(e->aliases[j]);
-		free(e->aliases);
-		free(e->rank);
-		free(e->degree);
-		free(e->mentions);
-	}
+	for (size_t i = 0; i < r->n_entities; i++)
+		bm_entity_dispose(&r->entities[i]);
 	free(r->entities);
 	for (size_t i = 0; i < r->n_relations; i++) {
 		free(r->relations[i].role);

@@ -23,6 +23,9 @@ size_t bm_record_add_relation(bm_record *r, bm_rel_type type, size_t subject,
 			      long object, const char *role, int former,
 			      size_t sent_start, size_t sent_end,
 			      const char *evidence, size_t evidence_len);
+/* Frees what one entity owns (not the entity itself), as bm_record_free
+ * does for each; for stages that drop an entity from a record. */
+void bm_entity_dispose(bm_entity *e);
 /* 64-bit FNV-1a of text as 16 hex digits into r->hash. */
 void bm_record_set_hash(bm_record *r, const char *text, size_t len);
 

@@ -672,17 +672,6 @@ static int place_suffix(const bm_lexset *L, const bm_toks *t, size_t k)
 	return e && atoi(e->col[1]) >= 1;
 }
 
-static void free_entity(bm_entity *e)
-{
-	free(e->name);
-	for (size_t j = 0; j < e->n_aliases; j++)
-		free(e->aliases[j]);
-	free(e->aliases);
-	free(e->rank);
-	free(e->degree);
-	free(e->mentions);
-}
-
 /* An organization named once with its place and once without ("Sở Nội
  * vụ" and "Sở Nội vụ Hà Nội") is one entity: the short form becomes an
  * alias of the full one, and every reference moves to it. */
@@ -740,7 +729,7 @@ static void merge_short_forms(const bm_lexset *L, bm_docstate *d)
 		}
 	for (size_t i = 0; i < n; i++)
 		if (to[i] != i)
-			free_entity(&r->entities[i]);
+			bm_entity_dispose(&r->entities[i]);
 	for (size_t i = 0; i < n; i++)
 		if (to[i] == i && pos[i] != i)
 			r->entities[pos[i]] = r->entities[i];
