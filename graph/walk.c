@@ -78,6 +78,25 @@ static void type_cond(walk *w, bm_buf *b, const char *alias)
 	bm_buf_puts(b, w->types.data);
 }
 
+/* Appends "SELECT what FROM relations r JOIN entities o ON o.id = r.far
+ * WHERE r.near = end AND <edge filter> [AND o.type IN ...]": the kept
+ * edges from one end to the entity o at the other. */
+static void kept_edges(walk *w, bm_buf *b, const char *what, const char *far,
+		       const char *near, const char *end)
+{
+	bm_buf_puts(b, "SELECT ");
+	bm_buf_puts(b, what);
+	bm_buf_puts(b, " FROM relations r JOIN entities o ON o.id = r.");
+	bm_buf_puts(b, far);
+	bm_buf_puts(b, " WHERE r.");
+	bm_buf_puts(b, near);
+	bm_buf_puts(b, " = ");
+	bm_buf_puts(b, end);
+	bm_buf_puts(b, " AND ");
+	bm_buf_puts(b, w->filter.data);
+	type_cond(w, b, "o");
+}
+
 /* Prepares sql (a walk's own, not cached) with the selector's values. */
 static int prepare(walk *w, const char *sql, sqlite3_stmt **st)
 {
@@ -151,15 +170,9 @@ static int select_focus(walk *w)
 	    (rc = bm_exec(w->g, "DELETE FROM temp.bm_walk_ids")) < 0 ||
 	    (rc = add_id(w, focus, &added)) < 0)
 		goto cleanup;
-	bm_buf_puts(&sql, "SELECT r.object FROM relations r JOIN entities o"
-			  " ON o.id = r.object WHERE r.subject = :id AND ");
-	bm_buf_puts(&sql, w->filter.data);
-	type_cond(w, &sql, "o");
-	bm_buf_puts(&sql, " UNION SELECT r.subject FROM relations r JOIN"
-			  " entities o ON o.id = r.subject WHERE r.object = :id"
-			  " AND ");
-	bm_buf_puts(&sql, w->filter.data);
-	type_cond(w, &sql, "o");
+	kept_edges(w, &sql, "r.object", "object", "subject", ":id");
+	bm_buf_puts(&sql, " UNION ");
+	kept_edges(w, &sql, "r.subject", "subject", "object", ":id");
 	if ((rc = prepare(w, sql.data, &st)) < 0)
 		goto cleanup;
 	cur = bm_xmalloc(sizeof *cur);
@@ -333,16 +346,10 @@ static int walk_nodes(walk *w, int focused)
 	} else {
 		type_cond(w, &sql, "e");
 		if (w->narrowed) {
-			bm_buf_puts(&sql, " AND (EXISTS (SELECT 1 FROM relations r"
-					  " JOIN entities o ON o.id = r.object"
-					  " WHERE r.subject = e.id AND ");
-			bm_buf_puts(&sql, w->filter.data);
-			type_cond(w, &sql, "o");
-			bm_buf_puts(&sql, ") OR EXISTS (SELECT 1 FROM relations r"
-					  " JOIN entities o ON o.id = r.subject"
-					  " WHERE r.object = e.id AND ");
-			bm_buf_puts(&sql, w->filter.data);
-			type_cond(w, &sql, "o");
+			bm_buf_puts(&sql, " AND (EXISTS (");
+			kept_edges(w, &sql, "1", "object", "subject", "e.id");
+			bm_buf_puts(&sql, ") OR EXISTS (");
+			kept_edges(w, &sql, "1", "subject", "object", "e.id");
 			bm_buf_puts(&sql, "))");
 		}
 	}
