@@ -11,6 +11,7 @@ extern const char bm_data_ranks[], bm_data_degrees[], bm_data_honorifics[];
 extern const char bm_data_surnames[], bm_data_stopwords[], bm_data_cues[];
 extern const char bm_data_placewords[], bm_data_countries[];
 extern const char bm_data_abbrevs[], bm_data_places[], bm_data_agencies[];
+extern const char bm_data_parents[];
 extern const unsigned long bm_data_titles_len, bm_data_heads_len;
 extern const unsigned long bm_data_acronyms_len, bm_data_ranks_len;
 extern const unsigned long bm_data_degrees_len, bm_data_honorifics_len;
@@ -18,6 +19,7 @@ extern const unsigned long bm_data_surnames_len, bm_data_stopwords_len;
 extern const unsigned long bm_data_cues_len, bm_data_placewords_len;
 extern const unsigned long bm_data_countries_len, bm_data_abbrevs_len;
 extern const unsigned long bm_data_places_len, bm_data_agencies_len;
+extern const unsigned long bm_data_parents_len;
 
 #define LOAD(tab, sym, col, val) \
 	bm_lex_load_tsv(&L->tab, L->fold, sym, sym##_len, col, val)
@@ -42,7 +44,8 @@ static const char *inherit_parent(bm_lexset *L, const char *name)
 }
 
 /* agencies.tsv: name, aliases (|), parent ("*": a generic head).  Rows
- * become heads.tsv-shaped rows: phrase, class, parent, full, place. */
+ * become heads.tsv-shaped rows: phrase, class, parent, full, place, and
+ * a sixth column, the organization's known parent. */
 static void agency_row(void *payload, char **cols, size_t n)
 {
 	bm_lexset *L = ((agency_ctx *)payload)->L;
@@ -53,8 +56,10 @@ static void agency_row(void *payload, char **cols, size_t n)
 	/* a generic head may start an embedded parent as its first words
 	 * may ("Cảnh sát hình sự" as "Cảnh sát": no) */
 	const char *parent = generic ? inherit_parent(L, cols[0]) : "y";
-	const char *row[5] = {cols[0], cls, parent, "-", "-"};
-	bm_lex_add(&L->org, L->fold, row, 5);
+	/* its known parent, for a parent written in apposition */
+	const char *up = !generic && n >= 3 && *cols[2] ? cols[2] : "-";
+	const char *row[6] = {cols[0], cls, parent, "-", "-", up};
+	bm_lex_add(&L->org, L->fold, row, 6);
 	if (n < 2 || !*cols[1])
 		return;
 	char *al = bm_xstrdup(cols[1]);
@@ -64,8 +69,8 @@ static void agency_row(void *payload, char **cols, size_t n)
 			*q++ = 0;
 		if (!*p)
 			continue;
-		const char *r2[5] = {p, cls, parent, cols[0], "-"};
-		bm_lex_add(&L->org, L->fold, r2, 5);
+		const char *r2[6] = {p, cls, parent, cols[0], "-", up};
+		bm_lex_add(&L->org, L->fold, r2, 6);
 	}
 	free(al);
 }
@@ -115,7 +120,7 @@ static void learn_pairs(bm_lexset *L, const char *s)
 }
 
 /* Every table of the set, in a fixed order (their mask bits). */
-#define N_TABLES 22
+#define N_TABLES 23
 static void tables(bm_lexset *L, bm_lex **all)
 {
 	bm_lex *t[N_TABLES] = {
@@ -123,7 +128,7 @@ static void tables(bm_lexset *L, bm_lex **all)
 		&L->degree,   &L->hon,	     &L->surname, &L->abbrev,  &L->country,
 		&L->stop_all, &L->stop_lower, &L->coop,   &L->hold,    &L->list,
 		&L->former,   &L->partof,    &L->credit,  &L->org,     &L->acr,
-		&L->placeword, &L->place};
+		&L->placeword, &L->place,    &L->under};
 	memcpy(all, t, sizeof t);
 }
 
@@ -163,6 +168,7 @@ int bm_lexset_init(bm_lexset *L)
 	LOAD(placeword, bm_data_placewords, 0, NULL);
 	bm_tsv_each(bm_data_countries, bm_data_countries_len, country_row, L);
 	LOAD(place, bm_data_places, 0, NULL);
+	LOAD(under, bm_data_parents, 0, NULL);
 	bm_u64map_init(&L->first);
 	for (size_t t = 0; t < N_TABLES; t++) {
 		all[t]->bit = 1u << t;

@@ -10,6 +10,9 @@
 /* Longest runs considered inside one name. */
 #define ORG_MAX_TOK 24
 #define PERSON_MAX_TOK 4
+/* Lower-case words after a name's last capitalized word that a parent
+ * named right after them still counts in the name. */
+#define ORG_LOWER_RUN 4
 
 typedef struct {
 	const bm_lexset *L;
@@ -240,6 +243,22 @@ static int is_joiner(const scan *s, size_t j)
 	       is_char(s, j, "\xE2\x80\x93");
 }
 
+/* A parent named right after a name at k: "(Bộ Y tế)", ", Bộ Công an",
+ * "- Bộ VHTTDL", "thuộc Tổng cục Thủy lợi". */
+static int parent_follows(const scan *s, size_t k)
+{
+	const bm_lex_entry *e;
+	size_t n = 0;
+	if (is_char(s, k, "(") || is_char(s, k, ",") || is_char(s, k, "-") ||
+	    is_char(s, k, "\xE2\x80\x93"))
+		n = 1;
+	else if (!(n = match(s, &s->L->partof, k, &e)) ||
+		 strcmp(e->col[0], "của") == 0) /* "của" follows verbs too */
+		return 0;
+	return fl(s, k + n, BM_TK_CAP) && match(s, &s->L->org, k + n, &e) &&
+	       (strcmp(e->col[1], "head") == 0 || strcmp(e->col[1], "name") == 0);
+}
+
 /* The organization tail after a head ending at j0: capitalized words,
  * the lower-case words known to follow them in names, a place ("tỉnh X")
  * that ends it.  synth: the head came from a unit title (no person may
@@ -263,6 +282,10 @@ static size_t org_tail(scan *s, size_t j0, int synth, int loc_mode,
 			j++; /* "Bộ Tài nguyên và Môi trường" */
 			continue;
 		}
+		/* "Cục X - Bộ Y": a dash before another name ends this one */
+		if (!fl(s, j, BM_TK_WORD) && fl(s, j + 1, BM_TK_CAP) &&
+		    match(s, &s->L->org, j + 1, NULL))
+			break;
 		if (stop_in_name(s, j) || (!fl(s, j, BM_TK_CAP) &&
 					   match(s, &s->L->stop_all, j, NULL)))
 			break;
@@ -308,6 +331,17 @@ static size_t org_tail(scan *s, size_t j0, int synth, int loc_mode,
 				break;
 			continue;
 		}
+		/* a joining sign left: only inside a written-together pair
+		 * ("Thừa Thiên-Huế"), not before or after a space */
+		if (!fl(s, j, BM_TK_WORD)) {
+			if (j == end && j > 0 && j + 1 < s->lim &&
+			    s->t[j - 1].end == s->t[j].start &&
+			    s->t[j].end == s->t[j + 1].start && fl(s, j + 1, BM_TK_CAP)) {
+				j++;
+				continue;
+			}
+			break;
+		}
 		/* a lower-case word */
 		if (j != end || j == 0)
 			break;
@@ -339,7 +373,7 @@ static size_t org_tail(scan *s, size_t j0, int synth, int loc_mode,
 			 * place closes belongs to the name ("Trung tâm Y tế dự
 			 * phòng tỉnh Nghệ An") */
 			size_t k = j;
-			while (k < s->lim && k < j + 2 && fl(s, k, BM_TK_LOWER) &&
+			while (k < s->lim && k < j + ORG_LOWER_RUN && fl(s, k, BM_TK_LOWER) &&
 			       !match(s, &s->L->stop_all, k, NULL) &&
 			       !match(s, &s->L->stop_lower, k, NULL) &&
 			       !match(s, &s->L->hon, k, NULL) &&
@@ -348,6 +382,15 @@ static size_t org_tail(scan *s, size_t j0, int synth, int loc_mode,
 				k++;
 			size_t ba;
 			int lv2;
+			/* a longer one that its parent closes ("Cục An ninh
+			 * kinh tế nông thôn (Bộ Công an)") */
+			if (k > j && parent_follows(s, k) && !(s->t[k].flags & BM_TK_NL)) {
+				lowers = 0;
+				end = j = k;
+				continue;
+			}
+			if (k > j + 2)
+				break;
 			if (k > j && k < s->lim && !(s->t[k].flags & BM_TK_NL) &&
 			    ((fl(s, k, BM_TK_CAP) && !match(s, &s->L->stop_all, k, NULL) &&
 			      !match(s, &s->L->org, k, NULL) && !title_at(s, k, NULL) &&

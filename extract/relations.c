@@ -304,12 +304,91 @@ static void holds(const bm_lexset *L, bm_docstate *d, size_t a, size_t b)
 	}
 }
 
-static void partofs(bm_docstate *d, size_t a, size_t b)
+/* Whether the organization of chunk y may be the parent of chunk x named
+ * right before it: parents.tsv gives the heads of x's kind of parent
+ * ("Cục" -> "Bộ", "Tổng cục"...), and y's name starts with one. */
+static int parent_kind(const bm_lexset *L, const bm_docstate *d,
+		       const bm_chunk *x, const bm_chunk *y)
+{
+	size_t n;
+	if (y->ent < 0)
+		return 0;
+	const char *yname = d->rec->entities[y->ent].name;
+	/* a known organization has a known parent ("Ban Tổ chức Trung ương,
+	 * Bộ Nội vụ" is a list) */
+	const char *known = x->kind == CK_ORG && x->lx &&
+				    strcmp(x->lx->col[1], "name") == 0
+			    ? bm_lex_col(x->lx, 5) : NULL;
+	if (known)
+		return bm_text_hash(L->fold, known, strlen(known), 1, NULL) ==
+		       bm_text_hash(L->fold, yname, strlen(yname), 1, NULL);
+	const bm_lex_entry *e = bm_lex_match(&L->under, &d->toks, x->t0, x->t1, &n);
+	const char *pl = e ? bm_lex_col(e, 1) : NULL;
+	if (!pl)
+		return 0;
+	char head[128];
+	for (const char *p = pl; *p;) {
+		const char *q = strchr(p, '|');
+		size_t len = q ? (size_t)(q - p) : strlen(p);
+		if (len < sizeof head) {
+			memcpy(head, p, len);
+			head[len] = 0;
+			if (bm_text_starts_with(L->fold, yname, head))
+				return 1;
+		}
+		p += len + (q != NULL);
+	}
+	return 0;
+}
+
+/* Whether entity ent already has a parent (one its name embeds). */
+static int has_parent(const bm_docstate *d, long ent)
+{
+	for (size_t r = 0; r < d->rec->n_relations; r++)
+		if (d->rec->relations[r].type == BM_REL_PART_OF &&
+		    (long)d->rec->relations[r].subject == ent)
+			return 1;
+	return 0;
+}
+
+/* A named organization chunk. */
+static int named_org(const bm_chunk *c)
+{
+	return c->kind == CK_ORG && c->ent >= 0 && !(c->flags & CF_BARE);
+}
+
+/* "Cục Viễn thông, Bộ TT&TT", "Phòng X - Công an tỉnh Y": a parent of
+ * the unit's kind in apposition right after it, not a list of equals. */
+static void apposition(const bm_lexset *L, bm_docstate *d, size_t i, size_t b)
+{
+	const bm_chunk *x = &d->ch[i], *c = &d->ch[i + 1], *y = &d->ch[i + 2];
+	/* a unit named by a head of several words ("Phòng Cảnh sát hình sự")
+	 * is a name here */
+	int unit = x->kind == CK_ORG && x->ent >= 0 && x->lx && x->lx->ntok >= 2;
+	if (!(named_org(x) || unit) || !named_org(y) || x->ent == y->ent ||
+	    !(punct_is(d, c, ",") || punct_is(d, c, "-") ||
+	      punct_is(d, c, "\xE2\x80\x93")))
+		return;
+	/* "Sở Tài chính, Sở Xây dựng, Bộ ...": an item of a list */
+	if (i >= 2 && named_org(&d->ch[i - 2]) &&
+	    (punct_is(d, &d->ch[i - 1], ",") || word_is(d, &d->ch[i - 1], "và")))
+		return;
+	if (i + 4 < b && named_org(&d->ch[i + 4]) &&
+	    (punct_is(d, &d->ch[i + 3], ",") || word_is(d, &d->ch[i + 3], "và")) &&
+	    !parent_kind(L, d, y, &d->ch[i + 4]))
+		return;
+	if (has_parent(d, x->ent) || !parent_kind(L, d, x, y))
+		return;
+	add_rel(d, BM_REL_PART_OF, (size_t)x->ent, y->ent, NULL, 0, x->sent);
+}
+
+static void partofs(const bm_lexset *L, bm_docstate *d, size_t a, size_t b)
 {
 	for (size_t i = a; i + 2 < b; i++) {
 		const bm_chunk *x = &d->ch[i], *c = &d->ch[i + 1];
 		if (x->kind != CK_ORG || x->ent < 0)
 			continue;
+		apposition(L, d, i, b);
 		/* "X là đơn vị trực thuộc Y": a few words before "thuộc" */
 		size_t m = i + 1;
 		/* ..., "X, đơn vị trực thuộc Y", "X (thuộc Y)" */
@@ -354,7 +433,10 @@ static void partofs(bm_docstate *d, size_t a, size_t b)
 		/* "(Bộ Công an)" states a parent; "(C03)" is a code, a name */
 		int cue = (c->kind == CK_CUE && (c->sub & CUE_PARTOF)) ||
 			  (punct_is(d, c, "(") && i + 3 < b &&
-			   punct_is(d, &d->ch[i + 3], ")") &&
+			   (punct_is(d, &d->ch[i + 3], ")") ||
+			    /* "(Tổng cục Chính trị - Bộ Quốc phòng)" */
+			    (i + 5 < b && punct_is(d, &d->ch[i + 5], ")") &&
+			     parent_kind(L, d, y, &d->ch[i + 4]))) &&
 			   d->ch[i + 2].t1 - d->ch[i + 2].t0 >= 2);
 		if (!cue || y->kind != CK_ORG || y->ent < 0 || y->ent == x->ent)
 			continue;
@@ -473,7 +555,7 @@ void bm_relations(const bm_lexset *L, bm_docstate *d)
 		while (b < d->nch && d->ch[b].sent == si)
 			b++;
 		holds(L, d, a, b);
-		partofs(d, a, b);
+		partofs(L, d, a, b);
 		coops(L, d, a, b, si);
 		a = b;
 	}
