@@ -81,12 +81,68 @@ static size_t title_at(const scan *s, size_t i, const bm_lex_entry **te)
 	for (int k = 0; k < 3 && (n = match(s, &s->L->tprefix, j, NULL)); k++)
 		j += n;
 	n = match(s, &s->L->title, j, te);
+	/* a title that starts with a prefix word ("Phó Ban") */
+	if (!n && j > i) {
+		j = i;
+		n = match(s, &s->L->title, j, te);
+	}
 	if (!n)
 		return 0;
 	j += n;
 	for (int k = 0; k < 3 && (n = match(s, &s->L->tsuffix, j, NULL)); k++)
 		j += n;
 	return j;
+}
+
+/* Whether a word cannot be one Vietnamese syllable: a letter Vietnamese
+ * does not write (f, j, w, z), two groups of vowels ("Putin", "Abe") or
+ * an ending no syllable has ("Trump").  Such capitalized words are
+ * foreign names. */
+static int foreign_word(const scan *s, size_t i)
+{
+	if (!fl(s, i, BM_TK_WORD) || fl(s, i, BM_TK_ALLCAP | BM_TK_DIGIT))
+		return 0;
+	const unsigned char *p = (const unsigned char *)s->d->text + s->t[i].start;
+	const unsigned char *e = (const unsigned char *)s->d->text + s->t[i].end;
+	int groups = 0, in_vowel = 0;
+	char last[4] = {0}; /* the consonants after the last vowel */
+	size_t tail = 0;
+	for (; p < e; p++) {
+		int c = *p, vowel;
+		if ((c & 0xC0) == 0x80)
+			continue; /* inside a letter */
+		if (c >= 0x80) /* a letter with a mark is a vowel, but đ */
+			vowel = !(c == 0xC4 && p + 1 < e && (p[1] == 0x90 || p[1] == 0x91));
+		else {
+			c |= 0x20;
+			if (c < 'a' || c > 'z')
+				return 0;
+			if (c == 'f' || c == 'j' || c == 'w' || c == 'z')
+				return 1;
+			vowel = strchr("aeiouy", c) != NULL;
+		}
+		if (vowel) {
+			groups += !in_vowel;
+			in_vowel = 1;
+			tail = 0;
+			last[0] = 0;
+		} else {
+			in_vowel = 0;
+			if (++tail < sizeof last) {
+				last[tail - 1] = (char)c;
+				last[tail] = 0;
+			}
+		}
+	}
+	if (groups >= 2 || tail > 2)
+		return 1;
+	/* endings of Vietnamese syllables (k: Đắk Lắk) */
+	static const char *const ends[] = {"", "c", "ch", "k", "m", "n",
+					   "ng", "nh", "p", "t"};
+	for (size_t k = 0; k < sizeof ends / sizeof *ends; k++)
+		if (strcmp(last, ends[k]) == 0)
+			return 0;
+	return 1;
 }
 
 /* A place name at i (capitalized), of at most level maxlevel (0 for
@@ -112,7 +168,9 @@ static size_t place_at(const scan *s, size_t i, int maxlevel,
 			!(s->t[i].flags & BM_TK_NL) &&
 			!match(s, &s->L->placeword, i - 1, NULL)) ||
 		       (fl(s, i + 1, BM_TK_CAP) && !(s->t[i + 1].flags & BM_TK_NL) &&
-			!match(s, &s->L->stop_all, i + 1, NULL))))
+			!match(s, &s->L->stop_all, i + 1, NULL) &&
+			/* "Tổng thống Mỹ Donald Trump" */
+			!(atoi(e->col[1]) == 0 && foreign_word(s, i + 1)))))
 		return 0;
 	if (pe)
 		*pe = e;
@@ -317,7 +375,13 @@ static size_t org_tail(scan *s, size_t j0, int synth, int loc_mode,
 			if ((end > j0 || synth) && !loc_mode &&
 			    !(j > j0 && fl(s, j - 1, BM_TK_ALLCAP))) {
 				size_t pr = person_run(s, j, 1);
-				if (pr >= j + 2)
+				/* "Bộ trưởng Kinh tế Emmanuel Macron": after a
+				 * title, a foreign name is its holder's */
+				int after_title = s->d->nch > 0 &&
+					s->d->ch[s->d->nch - 1].kind == CK_TITLE;
+				if (pr >= j + 2 ||
+				    (after_title && foreign_word(s, j) &&
+				     foreign_word(s, j + 1) && fl(s, j + 1, BM_TK_CAP)))
 					break;
 			}
 			end = ++j;
@@ -664,12 +728,56 @@ static size_t org_chunk(scan *s, size_t i, uint32_t sent)
 /* The tail after a unit title ("Trưởng phòng" + "Cảnh sát hình sự ...")
  * as an organization named by the unit.  Pushes it; returns its end (i
  * when nothing follows: a bare unit, pushed empty). */
-static size_t unit_chunk(scan *s, size_t i, const char *unit, uint32_t sent)
+/* The number of words from i that make a known organization head with
+ * the unit's words before them ("Trưởng đoàn" + "đại biểu Quốc hội":
+ * Đoàn Đại biểu Quốc hội), 0 when none. */
+static size_t unit_head(const scan *s, size_t i, uint64_t uh,
+			const bm_lex_entry **row)
+{
+	size_t best = 0;
+	uint64_t h = uh;
+	for (size_t k = i; k < s->lim && k < i + 4 && fl(s, k, BM_TK_WORD); k++) {
+		h = bm_phrase_step(h, s->t[k].h);
+		uint32_t *v = bm_u64map_get(&s->L->org.index, h);
+		if (v && strcmp(s->L->org.rows[*v].col[1], "law") != 0) {
+			best = k + 1 - i;
+			*row = &s->L->org.rows[*v];
+		}
+	}
+	return best;
+}
+
+static size_t unit_chunk(scan *s, size_t i, const char *unit, int deleg,
+			 uint32_t sent)
 {
 	/* an organization of the unit's own kind follows: it is the object */
 	const bm_lex_entry *e;
 	size_t n = fl(s, i, BM_TK_CAP) ? match(s, &s->L->org, i, &e) : 0;
 	uint64_t uh = words_hash(s->L, unit);
+	size_t i0 = i;
+	/* "Cục trưởng cục Chống tham nhũng": the unit word written again */
+	if (!n && !fl(s, i, BM_TK_CAP) && fl(s, i, BM_TK_WORD)) {
+		size_t k = i;
+		uint64_t h = 0;
+		while (k < s->lim && k < i + 3 && fl(s, k, BM_TK_WORD) && h != uh)
+			h = bm_phrase_step(h, s->t[k++].h);
+		if (h == uh)
+			i = k;
+	}
+	/* "Trưởng đoàn đại biểu Quốc hội TP.HCM": the unit and the words
+	 * after it make a known head, the name goes on after them */
+	const bm_lex_entry *ur = NULL;
+	size_t uw = n ? 0 : unit_head(s, i, uh, &ur);
+	/* written in capitals, only a head that needs a name after it
+	 * ("Trưởng Đoàn Đại biểu Quốc hội tỉnh X"); a complete name is
+	 * read as it was ("Trưởng Ban Tuyên giáo Trung ương") */
+	int ur_head = ur && strcmp(ur->col[1], "head") == 0;
+	if (uw && fl(s, i, BM_TK_CAP) && !ur_head)
+		uw = 0;
+	if (deleg && !uw &&
+	    !(n && bm_text_starts_with(s->L->fold,
+				      bm_lex_col(e, 3) ? bm_lex_col(e, 3) : e->col[0], unit)))
+		return i0; /* "Trưởng đoàn công tác": no post */
 	if (n) {
 		const char *full = bm_lex_col(e, 3);
 		const char *hd = full ? full : e->col[0];
@@ -680,11 +788,16 @@ static size_t unit_chunk(scan *s, size_t i, const char *unit, uint32_t sent)
 		}
 	}
 	int kind = 0;
-	size_t end = org_tail(s, i, 1, 0, &kind);
-	if (kind)
+	size_t end = org_tail(s, i + uw, 1, 0, &kind);
+	if (kind && !uw)
 		end = i;
-	bm_chunk *c = push(s, CK_ORG, i, end, sent);
-	c->flags = CF_SYNTH | (end == i ? CF_BARE : 0);
+	if (uw && end < i + uw)
+		end = i + uw;
+	if (end == i && i > i0)
+		return i0; /* the unit word alone: a bare unit */
+	bm_chunk *c = push(s, CK_ORG, i0, end, sent);
+	/* bare: nothing after the unit, or after the head it makes */
+	c->flags = CF_SYNTH | (end == i || (uw && ur_head && end == i + uw) ? CF_BARE : 0);
 	c->name = canon(s, unit, i, end);
 	c->head = uh;
 	c->h0 = (uint32_t)i;
@@ -846,10 +959,13 @@ static void sentence(scan *s, uint32_t si)
 			const char *fl3 = bm_lex_col(te, 3);
 			if (fl3 && strchr(fl3, 'n'))
 				c->flags |= CF_NATIONAL;
+			int deleg = fl3 && strchr(fl3, 'd');
+			if (deleg)
+				c->flags |= CF_DELEG;
 			i = end;
 			const char *unit = bm_lex_col(te, 2);
 			if (unit) { /* "Trưởng phòng X": the object Phòng X */
-				size_t ue = unit_chunk(s, i, unit, si);
+				size_t ue = unit_chunk(s, i, unit, deleg, si);
 				if (ue > i)
 					i = ue;
 			}

@@ -182,6 +182,15 @@ static void holds(const bm_lexset *L, bm_docstate *d, size_t a, size_t b)
 		size_t ns, nh = 0;
 		size_t g0 = i, gend = group(d, i, b, sl, &ns);
 		i = gend;
+		/* "Phó Thống đốc Ngân hàng Nhà nước (NHNN) Nguyễn Kim Anh": a
+		 * short form in brackets after the organization */
+		if (gend + 3 < b && punct_is(d, &d->ch[gend], "(") &&
+		    punct_is(d, &d->ch[gend + 2], ")") &&
+		    d->ch[gend + 3].kind == CK_PERSON &&
+		    d->ch[gend + 1].t1 - d->ch[gend + 1].t0 <= 3 &&
+		    (d->ch[gend + 1].kind == CK_ORG || d->ch[gend + 1].kind == CK_ACR ||
+		     d->ch[gend + 1].kind == CK_OTHER))
+			gend += 3;
 		/* the name right after it: "Giám đốc Sở X Nguyễn Văn A" */
 		if (gend < b && d->ch[gend].kind == CK_PERSON)
 			hold[nh++] = gend;
@@ -198,6 +207,9 @@ static void holds(const bm_lexset *L, bm_docstate *d, size_t a, size_t b)
 			size_t k = gend;
 			for (int s = 0; k < b && s < 4 &&
 					(d->ch[k].kind == CK_HON ||
+					 /* "Tổng thống Nga Vladimir Putin" */
+					 (k == gend && d->ch[k].kind == CK_LOC &&
+					  d->ch[k].sub == 0) ||
 					 d->ch[k].kind == CK_RANK ||
 					 d->ch[k].kind == CK_DEG ||
 					 punct_is(d, &d->ch[k], ","));
@@ -278,6 +290,10 @@ static void holds(const bm_lexset *L, bm_docstate *d, size_t a, size_t b)
 			for (size_t s = 0; s < ns; s++) {
 				const bm_chunk *t = &d->ch[sl[s].title];
 				long obj = sl[s].org >= 0 ? d->ch[sl[s].org].ent : -1;
+				/* "làm Trưởng đoàn": a delegation role is no post */
+				if ((t->flags & CF_DELEG) &&
+				    (obj < 0 || (d->ch[sl[s].org].flags & CF_BARE)))
+					continue;
 				const char *unit = bm_lex_col(t->lx, 2);
 				if (obj < 0 && unit && sl[s].org >= 0)
 					obj = unit_org(L, d, sl[s].title, unit);
@@ -319,6 +335,8 @@ static int parent_kind(const bm_lexset *L, const bm_docstate *d,
 	const char *known = x->kind == CK_ORG && x->lx &&
 				    strcmp(x->lx->col[1], "name") == 0
 			    ? bm_lex_col(x->lx, 5) : NULL;
+	if (known && strcmp(known, "body") == 0) /* acronyms.tsv's flag */
+		known = NULL;
 	if (known)
 		return bm_text_hash(L->fold, known, strlen(known), 1, NULL) ==
 		       bm_text_hash(L->fold, yname, strlen(yname), 1, NULL);

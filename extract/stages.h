@@ -57,8 +57,10 @@ enum {
 	CF_NATIONAL = 64,/* TITLE: takes an object only when one is written */
 	CF_FORMER = 128, /* TITLE: "nguyên", "cựu" before it */
 	CF_OWNED = 256,  /* ORG: its owner was completed from the context */
-	CF_IMPLIED = 512 /* ORG with CF_KIND: the kind of place is implied by
+	CF_IMPLIED = 512,/* ORG with CF_KIND: the kind of place is implied by
 			    a head ("Tỉnh ủy"), not written */
+	CF_DELEG = 1024  /* TITLE: a delegation role, a post only with its
+			    standing body named ("Trưởng đoàn Đoàn ĐBQH") */
 };
 
 /* Cue classes (CK_CUE's sub). */
