@@ -1029,6 +1029,27 @@ static void sentence(scan *s, uint32_t si)
 			i = end;
 			continue;
 		}
+		/* a source at the end of a sentence ("Theo VnExpress", "(Theo
+		 * Dân trí)."): capitalized words up to the end, no entities */
+		if ((n = match(s, &s->L->credit, i, NULL)) && fl(s, i + n, BM_TK_CAP) &&
+		    fl(s, i, BM_TK_CAP) &&
+		    (i == first || is_char(s, i - 1, "(") || is_char(s, i - 1, "-") ||
+		     is_char(s, i - 1, "\xE2\x80\x93") || (s->t[i].flags & BM_TK_NL))) {
+			end = i + n;
+			while (end < s->lim && (fl(s, end, BM_TK_CAP) || is_char(s, end, ",") ||
+						is_char(s, end, "-") || is_char(s, end, "&")) &&
+			       !(s->t[end].flags & BM_TK_NL))
+				end++;
+			size_t e2 = end;
+			while (e2 < s->lim && (is_char(s, e2, ".") || is_char(s, e2, ")")) &&
+			       !(s->t[e2].flags & BM_TK_NL))
+				e2++;
+			if (e2 >= s->lim || (s->t[e2].flags & BM_TK_NL)) {
+				push(s, CK_OTHER, i, end, si);
+				i = end;
+				continue;
+			}
+		}
 		/* honorifics before a name */
 		if ((n = match(s, &s->L->hon, i, NULL)) && fl(s, i + n, BM_TK_CAP)) {
 			push(s, CK_HON, i, i + n, si);

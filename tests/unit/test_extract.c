@@ -304,6 +304,10 @@ static const ext_case cases[] = {
 	{"a year of the sexagenary cycle is no name",
 	 "Nhân dịp Xuân Đinh Dậu, Thủ tướng chúc Tết.",
 	 {NULL}, {NULL}, {"PERSON|Đinh Dậu"}, 0},
+	{"an outlet in the body is an organization, a source line is not",
+	 "Trao đổi với Pháp Luật TPHCM, ông Trần Văn An cho biết.\n(Theo Dân "
+	 "trí)",
+	 {"ORG|Pháp Luật TPHCM"}, {NULL}, {"ORG|Dân trí"}, 1},
 	{"byline and photo credit",
 	 "Bộ Y tế họp. (Ảnh: Trần Hải)\nNguyễn Hưng",
 	 {"ORG|Bộ Y tế"}, {NULL}, {"PERSON|Trần Hải", "PERSON|Nguyễn Hưng"}, 0},
