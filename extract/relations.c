@@ -218,6 +218,29 @@ static void holds(const bm_lexset *L, bm_docstate *d, size_t a, size_t b)
 			if (k < b && d->ch[k].kind == CK_PERSON)
 				hold[nh++] = k;
 		}
+		/* discipline: "cách chức Ủy viên Ban Thường vụ Tỉnh ủy nhiệm kỳ
+		 * 2010 - 2015 đối với ông A" */
+		if (!nh) {
+			for (size_t k = gend; k + 1 < b && k < gend + 16; k++) {
+				const bm_chunk *c = &d->ch[k];
+				if (c->kind == CK_PERSON || c->kind == CK_TITLE ||
+				    c->kind == CK_ORG || punct_is(d, c, ";") ||
+				    word_is(d, c, "về") || word_is(d, c, "của"))
+					break; /* "... về đơn tố cáo đối với ông A" */
+				size_t q = k + 1;
+				if (word_is(d, c, "đối") && word_is(d, &d->ch[k + 1], "với"))
+					q = k + 2;
+				else if (!word_is(d, c, "đối với"))
+					continue;
+				while (q < b && q < k + 4 && (d->ch[q].kind == CK_HON ||
+							     d->ch[q].kind == CK_RANK ||
+							     d->ch[q].kind == CK_DEG))
+					q++;
+				if (q < b && d->ch[q].kind == CK_PERSON)
+					hold[nh++] = q;
+				break;
+			}
+		}
 		/* a list: "Phó Giám đốc gồm các ông bà: A, B và C", "Các Phó
 		 * Thủ tướng: A, B", "Giám đốc Sở hiện nay là ông A" */
 		size_t lc = gend;

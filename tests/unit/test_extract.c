@@ -308,6 +308,12 @@ static const ext_case cases[] = {
 	 "Trao đổi với Pháp Luật TPHCM, ông Trần Văn An cho biết.\n(Theo Dân "
 	 "trí)",
 	 {"ORG|Pháp Luật TPHCM"}, {NULL}, {"ORG|Dân trí"}, 1},
+	{"a disciplined official named after the post",
+	 "Ban Bí thư quyết định cách chức Ủy viên Ban Thường vụ Tỉnh ủy Hà Tĩnh "
+	 "nhiệm kỳ 2010 - 2015 đối với ông Võ Kim Cự.",
+	 {"ORG|Ban Thường vụ Tỉnh ủy Hà Tĩnh", "PERSON|Võ Kim Cự"},
+	 {"holds_position|Võ Kim Cự|Ban Thường vụ Tỉnh ủy Hà Tĩnh|Ủy viên|former"},
+	 {NULL}, 1},
 	{"byline and photo credit",
 	 "Bộ Y tế họp. (Ảnh: Trần Hải)\nNguyễn Hưng",
 	 {"ORG|Bộ Y tế"}, {NULL}, {"PERSON|Trần Hải", "PERSON|Nguyễn Hưng"}, 0},
