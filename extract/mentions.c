@@ -271,6 +271,11 @@ static size_t kind_place_at(scan *s, size_t i, size_t *bare_at, int *level,
 	*level = atoi(e->col[1]);
 	size_t j = i + n;
 	*bare_at = j;
+	/* "Bảo hiểm xã hội", "Gia đình và Xã hội": the word and the next
+	 * make a word of known names, no place */
+	if (fl(s, j, BM_TK_LOWER) && !(s->t[j].flags & BM_TK_NL) &&
+	    bm_u64map_get(&s->L->bigram, bm_phrase_step(s->t[j - 1].h, s->t[j].h)))
+		return 0;
 	const bm_lex_entry *pe = NULL;
 	size_t end = place_at(s, j, 3, &pe);
 	if (!end && fl(s, j, BM_TK_DIGIT))
@@ -919,6 +924,13 @@ static void sentence(scan *s, uint32_t si)
 	const bm_sent *st = &s->d->sents.v[si];
 	size_t i = st->t0, first = s->d->nch;
 	s->lim = st->t1;
+	/* a site's footer ("... cập nhật tin tức trong ngày liên tục"):
+	 * metadata, no entities */
+	for (size_t k = i; k < s->lim; k++)
+		if (match(s, &s->L->footer, k, NULL)) {
+			push(s, CK_OTHER, i, s->lim, si);
+			return;
+		}
 	while (i < s->lim) {
 		const bm_lex_entry *e;
 		size_t n, end;
@@ -1033,7 +1045,7 @@ static void sentence(scan *s, uint32_t si)
 		 * Dân trí)."): capitalized words up to the end, no entities */
 		if ((n = match(s, &s->L->credit, i, NULL)) && fl(s, i + n, BM_TK_CAP) &&
 		    fl(s, i, BM_TK_CAP) &&
-		    (i == first || is_char(s, i - 1, "(") || is_char(s, i - 1, "-") ||
+		    (i == st->t0 || is_char(s, i - 1, "(") || is_char(s, i - 1, "-") ||
 		     is_char(s, i - 1, "\xE2\x80\x93") || (s->t[i].flags & BM_TK_NL))) {
 			end = i + n;
 			while (end < s->lim && (fl(s, end, BM_TK_CAP) || is_char(s, end, ",") ||

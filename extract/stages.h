@@ -19,7 +19,7 @@ typedef struct {
 	bm_lex title, tprefix, tsuffix, tformer; /* titles.tsv by class */
 	bm_lex rank, degree, hon, surname, abbrev, country;
 	bm_lex stop_all, stop_lower;             /* stopwords.tsv */
-	bm_lex coop, hold, list, former, partof, credit; /* cues.tsv */
+	bm_lex coop, hold, list, former, partof, credit, footer; /* cues.tsv */
 	bm_lex org;        /* heads.tsv, agencies.tsv, acronyms.tsv (org, head) */
 	bm_lex acr;        /* acronyms.tsv: expansions inside names */
 	bm_lex placeword;  /* placewords.tsv */

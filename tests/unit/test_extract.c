@@ -314,6 +314,11 @@ static const ext_case cases[] = {
 	 {"ORG|Ban Thường vụ Tỉnh ủy Hà Tĩnh", "PERSON|Võ Kim Cự"},
 	 {"holds_position|Võ Kim Cự|Ban Thường vụ Tỉnh ủy Hà Tĩnh|Ủy viên|former"},
 	 {NULL}, 1},
+	{"a site's footer is metadata; Xã hội is no commune",
+	 "Bộ Lao động - Thương binh và Xã hội họp.\nVũ Đồng Báo Gia đình và Xã "
+	 "hội cập nhật tin tức trong ngày liên tục, mới nhất",
+	 {"ORG|Bộ Lao động - Thương binh và Xã hội"}, {NULL},
+	 {"PERSON|Vũ Đồng", "ORG|Báo Gia đình và Xã hội"}, 0},
 	{"byline and photo credit",
 	 "Bộ Y tế họp. (Ảnh: Trần Hải)\nNguyễn Hưng",
 	 {"ORG|Bộ Y tế"}, {NULL}, {"PERSON|Trần Hải", "PERSON|Nguyễn Hưng"}, 0},
