@@ -912,6 +912,41 @@ static size_t distribute(scan *s, size_t j, uint32_t sent)
 	return j;
 }
 
+/* Whether a country at i ends a name of something else ("Ngày Báo chí
+ * Cách mạng Việt Nam", "Phật giáo Việt Nam"): one or two lower-case words, no
+ * function word, back to a capitalized word that starts no name of its
+ * own and does not start the sentence. */
+static int name_inside(const scan *s, size_t i, size_t t0)
+{
+	size_t k = i, lowers = 0;
+	while (k > t0 + 1 && lowers < 2 && (s->t[k - 1].flags & BM_TK_LOWER) &&
+	       !(s->t[k].flags & BM_TK_NL) &&
+	       !match(s, &s->L->stop_all, k - 1, NULL) &&
+	       !match(s, &s->L->stop_lower, k - 1, NULL) &&
+	       !match(s, &s->L->partof, k - 1, NULL) &&
+	       !match(s, &s->L->placeword, k - 1, NULL) &&
+	       !match(s, &s->L->coop, k - 1, NULL)) {
+		k--;
+		lowers++;
+	}
+	if (!lowers || k <= t0 + 1 || (s->t[k].flags & BM_TK_NL))
+		return 0;
+	size_t c = k - 1; /* the capitalized word */
+	if (!(s->t[c].flags & BM_TK_CAP) || (s->t[c].flags & BM_TK_ALLCAP) ||
+	    match(s, &s->L->stop_all, c, NULL) || title_at(s, c, NULL) ||
+	    match(s, &s->L->hon, c, NULL))
+		return 0;
+	/* inside a person, a place or an organization already read: no */
+	for (size_t q = s->d->nch; q-- > 0;) {
+		const bm_chunk *ch = &s->d->ch[q];
+		if (ch->t1 <= c)
+			break;
+		if (ch->t0 <= c && ch->kind != CK_OTHER)
+			return 0;
+	}
+	return 1;
+}
+
 static int prev_kind(const scan *s, size_t sent_first)
 {
 	if (s->d->nch <= sent_first)
@@ -985,6 +1020,11 @@ static void sentence(scan *s, uint32_t si)
 		}
 		/* countries ("Đài Loan" is no Đài) */
 		if (fl(s, i, BM_TK_CAP) && (end = place_at(s, i, 0, &e))) {
+			if (name_inside(s, i, st->t0)) {
+				push(s, CK_OTHER, i, end, si);
+				i = end;
+				continue;
+			}
 			bm_chunk *c = push(s, CK_LOC, i, end, si);
 			c->name = canon(s, NULL, i, end);
 			c->pkind = e->col[2];
