@@ -59,6 +59,7 @@ int bm_cmd_merge(int argc, char **argv)
 	for (int i = optind; i < argc; i++) {
 		long n = 0;
 		if ((rc = bm_graph_merge_from(g, argv[i], &n)) < 0) {
+			/* the message starts with the database at fault */
 			bm_cli_error("%s", bm_graph_errmsg(g));
 			status = BM_EXIT_FAIL;
 			goto cleanup;

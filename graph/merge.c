@@ -24,17 +24,25 @@ static const char SQL_UNDO_RULE[] =
 static const char SQL_OUR_DOC[] =
 	"SELECT hash, ingested_at FROM documents WHERE doc = ?1";
 
+/* src's error as g's, named by src's path: the shard is at fault. */
+static int shard_fault(bm_graph *g, bm_graph *src, int rc)
+{
+	bm_graph_seterr(g, "%s: %s", src->path, bm_graph_errmsg(src));
+	return rc < 0 ? rc : BM_EDB;
+}
+
 /* Copies src's rules that g lacks (an undo in either wins); *rebuild is set
- * when one acts on names as they are ingested. */
-static int copy_rules(bm_graph *g, bm_graph *src, int *rebuild)
+ * when one acts on names as they are ingested.  *theirs is set when src is
+ * at fault. */
+static int copy_rules(bm_graph *g, bm_graph *src, int *rebuild, int *theirs)
 {
 	sqlite3_stmt *in = bm_stmt(src, SQL_SRC_RULES), *st;
-	int rc = 0;
+	int rc = 0, step = SQLITE_DONE;
 	if (!in) {
-		bm_graph_seterr(g, "%s", bm_graph_errmsg(src));
-		return BM_EDB;
+		*theirs = 1;
+		return shard_fault(g, src, BM_EDB);
 	}
-	while (rc == 0 && sqlite3_step(in) == SQLITE_ROW) {
+	while (rc == 0 && (step = sqlite3_step(in)) == SQLITE_ROW) {
 		const char *op = (const char *)sqlite3_column_text(in, 0);
 		int undone = sqlite3_column_int(in, 8);
 		int64_t have = 0;
@@ -73,6 +81,10 @@ static int copy_rules(bm_graph *g, bm_graph *src, int *rebuild)
 		     strcmp(op, "alias_remove") == 0))
 			*rebuild = 1;
 	}
+	if (rc == 0 && step != SQLITE_DONE) {
+		*theirs = 1;
+		rc = shard_fault(g, src, bm_graph_dberr(src, "reading the rules"));
+	}
 	sqlite3_reset(in);
 	return rc;
 }
@@ -102,96 +114,118 @@ static int theirs_wins(bm_graph *g, const char *doc, const char *hash,
 	return wins;
 }
 
-int bm_graph_merge_from(bm_graph *g, const char *path, long *n_docs)
+/* One document row of src into g when it wins over ours; *n counts the
+ * documents taken. */
+static int copy_doc(bm_graph *g, bm_graph *src, sqlite3_stmt *in, long *n,
+		    int *theirs)
 {
-	bm_graph *src = NULL;
-	sqlite3_stmt *in;
-	int rc, rebuild = 0;
-	long n = 0, in_batch = 0;
-	struct stat a, b;
+	const char *doc = (const char *)sqlite3_column_text(in, 0);
+	const char *hash = (const char *)sqlite3_column_text(in, 1);
+	const char *at = (const char *)sqlite3_column_text(in, 2);
+	const char *json = (const char *)sqlite3_column_text(in, 3);
+	bm_record *r = NULL;
+	char err[200];
+	int exists, rc;
 
-	if (n_docs)
-		*n_docs = 0;
-	if ((rc = bm_graph_open(&src, path, BM_GRAPH_READONLY)) < 0) {
-		bm_graph_seterr(g, "%s: %s", path, bm_graph_errmsg(src));
-		bm_graph_close(src);
+	if (!doc || !hash || !at || !json) {
+		/* NOT NULL columns read NULL only from a damaged file */
+		*theirs = 1;
+		bm_graph_seterr(g, "%s: a damaged document row", src->path);
+		return BM_EDB;
+	}
+	if ((rc = theirs_wins(g, doc, hash, at, &exists)) <= 0)
 		return rc;
+	if (bm_record_from_json(json, strlen(json), &r, err, sizeof err) != 0) {
+		*theirs = 1;
+		bm_graph_seterr(g, "%s: document %s: %s", src->path, doc, err);
+		return BM_EPARSE;
 	}
-	const char *ours = sqlite3_db_filename(g->db, "main");
-	if (ours && *ours && stat(ours, &a) == 0 && stat(path, &b) == 0 &&
-	    a.st_dev == b.st_dev && a.st_ino == b.st_ino) {
-		bm_graph_seterr(g, "%s: is the output database itself", path);
-		bm_graph_close(src);
-		return BM_EINVAL;
+	rc = bm_ingest_at(g, r, at, json);
+	bm_record_free(r);
+	if (rc < 0)
+		return rc;
+	(*n)++;
+	return 0;
+}
+
+/* src's documents into g, committed 500 at a time. */
+static int copy_docs(bm_graph *g, bm_graph *src, long *n, int *theirs)
+{
+	sqlite3_stmt *in = bm_stmt(src, SQL_SRC_DOCS);
+	long in_batch = 0;
+	int rc = 0, step = SQLITE_DONE;
+
+	if (!in) {
+		*theirs = 1;
+		return shard_fault(g, src, BM_EDB);
 	}
-	if ((rc = bm_graph_begin(g)) < 0)
-		goto cleanup;
-	if ((rc = copy_rules(g, src, &rebuild)) < 0)
-		goto cleanup;
-	/* new rules count from here on */
-	if ((rc = bm_graph_commit(g)) < 0 || (rc = bm_graph_begin(g)) < 0)
-		goto cleanup;
-	if (!(in = bm_stmt(src, SQL_SRC_DOCS))) {
-		rc = BM_EDB;
-		bm_graph_seterr(g, "%s: %s", path, bm_graph_errmsg(src));
-		goto cleanup;
-	}
-	while (rc == 0) {
-		int step = sqlite3_step(in), exists;
-		if (step == SQLITE_DONE)
-			break;
-		if (step != SQLITE_ROW) {
-			bm_graph_dberr(src, "reading documents");
-			bm_graph_seterr(g, "%s: %s", path, bm_graph_errmsg(src));
-			rc = BM_EDB;
-			break;
-		}
-		const char *doc = (const char *)sqlite3_column_text(in, 0);
-		const char *hash = (const char *)sqlite3_column_text(in, 1);
-		const char *at = (const char *)sqlite3_column_text(in, 2);
-		const char *json = (const char *)sqlite3_column_text(in, 3);
-		if (!doc || !hash || !at || !json) {
-			/* NOT NULL columns read NULL only from a damaged file */
-			bm_graph_seterr(g, "%s: a damaged document row", path);
-			rc = BM_EDB;
-			break;
-		}
-		int wins = theirs_wins(g, doc, hash, at, &exists);
-		if (wins < 0) {
-			rc = wins;
-			break;
-		}
-		if (!wins)
-			continue;
-		bm_record *r = NULL;
-		char err[200];
-		if (bm_record_from_json(json, strlen(json), &r, err, sizeof err) != 0) {
-			bm_graph_seterr(g, "%s: document %s: %s", path, doc, err);
-			rc = BM_EPARSE;
-			break;
-		}
-		rc = bm_ingest_at(g, r, at, json);
-		bm_record_free(r);
-		if (rc < 0)
-			break;
-		rc = 0;
-		n++;
-		if (++in_batch >= 500) {
+	while (rc == 0 && (step = sqlite3_step(in)) == SQLITE_ROW) {
+		long before = *n;
+		rc = copy_doc(g, src, in, n, theirs);
+		if (rc == 0 && *n > before && ++in_batch >= 500) {
 			in_batch = 0;
 			if ((rc = bm_graph_commit(g)) == 0)
 				rc = bm_graph_begin(g);
 		}
 	}
+	if (rc == 0 && step != SQLITE_DONE) {
+		*theirs = 1;
+		rc = shard_fault(g, src, bm_graph_dberr(src, "reading documents"));
+	}
 	sqlite3_reset(in);
-	if (rc == 0 && rebuild)
-		rc = bm_graph_rebuild(g);
-	if (rc == 0)
-		rc = bm_graph_commit(g);
+	return rc;
+}
+
+/* 1 when path is the file g has open. */
+static int same_file(bm_graph *g, const char *path)
+{
+	const char *ours = sqlite3_db_filename(g->db, "main");
+	struct stat a, b;
+	return ours && *ours && stat(ours, &a) == 0 && stat(path, &b) == 0 &&
+	       a.st_dev == b.st_dev && a.st_ino == b.st_ino;
+}
+
+int bm_graph_merge_from(bm_graph *g, const char *path, long *n_docs)
+{
+	bm_graph *src = NULL;
+	int rc, rebuild = 0, theirs = 0;
+	long n = 0;
+
+	if (n_docs)
+		*n_docs = 0;
+	if ((rc = bm_graph_open(&src, path, BM_GRAPH_READONLY)) < 0) {
+		if (rc == BM_ENOTFOUND)
+			bm_graph_seterr(g, "%s", bm_graph_errmsg(src));
+		else
+			bm_graph_seterr(g, "%s: %s", path, bm_graph_errmsg(src));
+		bm_graph_close(src);
+		return rc;
+	}
+	if (same_file(g, path)) {
+		bm_graph_seterr(g, "%s: is the output database itself", path);
+		bm_graph_close(src);
+		return BM_EINVAL;
+	}
+	if ((rc = bm_graph_begin(g)) < 0 ||
+	    (rc = copy_rules(g, src, &rebuild, &theirs)) < 0 ||
+	    /* new rules count from here on */
+	    (rc = bm_graph_commit(g)) < 0 || (rc = bm_graph_begin(g)) < 0 ||
+	    (rc = copy_docs(g, src, &n, &theirs)) < 0 ||
+	    (rebuild && (rc = bm_graph_rebuild(g)) < 0))
+		goto cleanup;
+	rc = bm_graph_commit(g);
 cleanup:
-	if (rc < 0)
+	if (rc < 0) {
 		bm_graph_rollback(g);
-	else if (n_docs)
+		if (!theirs) {
+			/* the output database is at fault: name it */
+			char msg[sizeof g->err];
+			memcpy(msg, g->err, sizeof msg);
+			bm_graph_seterr(g, "%s: %s", g->path, msg);
+		}
+	} else if (n_docs) {
 		*n_docs = n;
+	}
 	bm_graph_close(src);
 	return rc;
 }

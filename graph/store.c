@@ -188,6 +188,7 @@ int bm_graph_open(bm_graph **out, const char *path, int flags)
 	int rc;
 
 	*out = g;
+	g->path = bm_xstrdup(path);
 	g->readonly = (flags & BM_GRAPH_READONLY) != 0;
 	if (!memory && stat(path, &stb) != 0 && !(flags & BM_GRAPH_CREATE)) {
 		bm_graph_seterr(g, "%s: no such database", path);
@@ -227,5 +228,6 @@ void bm_graph_close(bm_graph *g)
 		sqlite3_exec(g->db, "ROLLBACK", NULL, NULL, NULL);
 	bm_rules_free(g->rules);
 	sqlite3_close(g->db);
+	free(g->path);
 	free(g);
 }

@@ -313,7 +313,12 @@ int bm_graph_ingest_json(bm_graph *g, const bm_record *r, const char *json);
 /* Adds the documents (and the curation rules) of the graph database at path
  * to g, as bm_graph_ingest would; the result does not depend on the order
  * of the sources.  A document in both with different content: the one
- * ingested later wins.  *n_docs (may be NULL) gets the documents taken. */
+ * ingested later wins.  *n_docs (may be NULL) gets the documents taken.
+ * On failure the message (bm_graph_errmsg(g)) starts with the path of the
+ * database at fault, "path: " for the source or g's own path as opened;
+ * the batches committed before stay.  Errors: those of bm_graph_open
+ * (for path), BM_EINVAL (path is g's own file), BM_EDB, BM_EPARSE (a
+ * damaged stored record), BM_EBUSY, BM_EFULL. */
 int bm_graph_merge_from(bm_graph *g, const char *path, long *n_docs);
 
 /* -- queries (graph/query.c, graph/path.c) -- */

@@ -44,4 +44,30 @@ expect_contains "$(cat err)" "is the output database itself"
 expect_status $? 3 "missing shard"
 expect_contains "$(cat err)" "nothere.db"
 "$BOMAY" merge 2>/dev/null; expect_status $? 2 "merge without shards"
+
+# A damaged database is named, whichever it is: a shard that is SQLite but
+# lacks a bomay table, a shard of garbage pages, the output of garbage pages.
+garbage() { # db: every page after the first overwritten
+  python3 -c '
+import random, sys
+random.seed(1)
+with open(sys.argv[1], "r+b") as f:
+    size = f.seek(0, 2)
+    f.seek(4096)
+    f.write(bytes(random.getrandbits(8) for _ in range(size - 4096)))' "$1"
+}
+cp s1.db norules.db && sqlite3 norules.db 'DROP TABLE rules'
+cp s1.db nodocs.db && sqlite3 nodocs.db 'DROP TABLE documents'
+cp s1.db bad.db && garbage bad.db
+for shard in norules.db nodocs.db bad.db; do
+  rm -f out.db
+  "$BOMAY" merge --db out.db s2.db $shard 2>err
+  expect_status $? 3 "merge of the damaged shard $shard"
+  expect_contains "$(cat err)" "bomay: $shard: "
+  expect_eq "$(wc -l <err)" 1 "lines of the message about $shard"
+done
+cp s1.db badout.db && garbage badout.db
+"$BOMAY" merge --db badout.db s2.db 2>err
+expect_status $? 3 "merge into a damaged database"
+expect_contains "$(cat err)" "bomay: badout.db: "
 pass
