@@ -1009,6 +1009,8 @@ static void sentence(scan *s, uint32_t si)
 			int deleg = fl3 && strchr(fl3, 'd');
 			if (deleg)
 				c->flags |= CF_DELEG;
+			if (fl3 && strchr(fl3, 'o'))
+				c->flags |= CF_OFFICE;
 			i = end;
 			const char *unit = bm_lex_col(te, 2);
 			if (unit) { /* "Trưởng phòng X": the object Phòng X */

@@ -264,12 +264,17 @@ static const char *dominant(const bm_docstate *d, uint32_t level,
 }
 
 /* "Ban cán sự đảng, Phó Chánh án TANDTC": an owner body named bare before
- * a title of an organization belongs to that organization. */
+ * a title of an organization belongs to that organization; so does the
+ * office of an office title ("Chánh Văn phòng; Thứ trưởng Bộ X"). */
 static void complete_owners(const bm_lexset *L, bm_docstate *d)
 {
 	for (size_t i = 0; i < d->nch; i++) {
 		bm_chunk *c = &d->ch[i];
-		if (c->kind != CK_ORG || !(c->flags & CF_OWNER) ||
+		int office = c->kind == CK_ORG && (c->flags & CF_SYNTH) &&
+			     (c->flags & CF_BARE) && i > 0 &&
+			     d->ch[i - 1].kind == CK_TITLE &&
+			     (d->ch[i - 1].flags & CF_OFFICE);
+		if (c->kind != CK_ORG || !((c->flags & CF_OWNER) || office) ||
 		    !(c->flags & CF_BARE) || (c->flags & CF_KIND))
 			continue;
 		for (size_t j = i + 1; j < d->nch && j < i + 6; j++) {
@@ -286,8 +291,18 @@ static void complete_owners(const bm_lexset *L, bm_docstate *d)
 					break;
 				bm_buf b;
 				bm_buf_init(&b);
-				written(d, c->t0, c->t1, &b);
-				bm_buf_putc(&b, ' ');
+				/* "chánh văn phòng, phó chánh văn phòng HĐND":
+				 * the same office */
+				int same = office &&
+					   bm_text_starts_with(L->fold, bm_pool_str(d, o->name),
+							       bm_pool_str(d, c->name));
+				if (!same) {
+					if (office)
+						bm_buf_puts(&b, bm_pool_str(d, c->name));
+					else
+						written(d, c->t0, c->t1, &b);
+					bm_buf_putc(&b, ' ');
+				}
 				if (coord)
 					bm_canon_words(L, d, he, o->t1, &b);
 				else

@@ -59,8 +59,11 @@ enum {
 	CF_OWNED = 256,  /* ORG: its owner was completed from the context */
 	CF_IMPLIED = 512,/* ORG with CF_KIND: the kind of place is implied by
 			    a head ("Tỉnh ủy"), not written */
-	CF_DELEG = 1024  /* TITLE: a delegation role, a post only with its
+	CF_DELEG = 1024, /* TITLE: a delegation role, a post only with its
 			    standing body named ("Trưởng đoàn Đoàn ĐBQH") */
+	CF_OFFICE = 2048 /* TITLE: its unit is the own office of the
+			    organization of the next title ("Chánh Văn
+			    phòng; Thứ trưởng Bộ X") */
 };
 
 /* Cue classes (CK_CUE's sub). */

@@ -323,6 +323,13 @@ static const ext_case cases[] = {
 	 "Nhân Ngày Báo chí Cách mạng Việt Nam, Đại học Yonsei ở Seoul gửi thư.",
 	 {"ORG|Đại học Yonsei", "LOC|Seoul"}, {NULL},
 	 {"LOC|Việt Nam", "ORG|Đại học Yonsei ở Seoul"}, 0},
+	{"an office title takes the organization of the next title",
+	 "Ông Đỗ Văn An lần lượt giữ các chức vụ Chánh Văn phòng; Thứ trưởng Bộ "
+	 "Xây dựng.",
+	 {"ORG|Văn phòng Bộ Xây dựng", "ORG|Bộ Xây dựng"},
+	 {"holds_position|Đỗ Văn An|Văn phòng Bộ Xây dựng|Chánh Văn phòng|former",
+	  "holds_position|Đỗ Văn An|Bộ Xây dựng|Thứ trưởng|former"},
+	 {NULL}, 1},
 	{"byline and photo credit",
 	 "Bộ Y tế họp. (Ảnh: Trần Hải)\nNguyễn Hưng",
 	 {"ORG|Bộ Y tế"}, {NULL}, {"PERSON|Trần Hải", "PERSON|Nguyễn Hưng"}, 0},
