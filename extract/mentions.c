@@ -709,11 +709,13 @@ static size_t org_chunk(scan *s, size_t i, uint32_t sent)
 		c->sub = strcmp(implied, "tỉnh") == 0 || strcmp(implied, "thành phố") == 0 ? 1 : 2;
 	} else if (kind) {
 		/* the written place word, for completion */
-		const bm_lex_entry *pw;
-		size_t k = end - 1;
-		while (k > i && !match(s, &s->L->placeword, k, &pw))
-			k--;
-		if (match(s, &s->L->placeword, k, &pw)) {
+		/* the longest place word that ends the name ("thành phố", not
+		 * its last word "phố", a street) */
+		const bm_lex_entry *pw = NULL;
+		size_t k = i + 1;
+		while (k < end && match(s, &s->L->placeword, k, &pw) != end - k)
+			k++;
+		if (k < end && pw) {
 			const char *w = bm_lex_col(pw, 2);
 			c->bare = bm_pool_add(s->d, w ? w : pw->col[0],
 					      strlen(w ? w : pw->col[0]));
