@@ -167,6 +167,39 @@ static char *immutable_uri(const char *path)
 	return bm_buf_detach(&b, NULL);
 }
 
+/* 1 when path-wal or path-shm exists. */
+static int has_side_files(const char *path)
+{
+	static const char *const ext[] = {"-wal", "-shm"};
+	struct stat st;
+	int found = 0;
+	for (size_t i = 0; i < BM_ARRAY_LEN(ext) && !found; i++) {
+		char *f = bm_xmalloc(strlen(path) + 5);
+		strcpy(f, path);
+		strcat(f, ext[i]);
+		found = stat(f, &st) == 0;
+		free(f);
+	}
+	return found;
+}
+
+/* A read-only connection to a WAL database makes its -wal and -shm files
+ * but cannot remove them: that is done by the last connection to close,
+ * after a checkpoint, and only a read-write one may.  One that reads and
+ * closes does it, when no other connection (a writer) is still open; then
+ * SQLite leaves the files to that one. */
+static void tidy_side_files(const char *path)
+{
+	sqlite3 *db = NULL;
+	if (sqlite3_open_v2(path, &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX,
+			    NULL) == SQLITE_OK) {
+		sqlite3_busy_timeout(db, 100);
+		sqlite3_exec(db, "SELECT count(*) FROM sqlite_master", NULL, NULL,
+			     NULL);
+	}
+	sqlite3_close(db);
+}
+
 static int open_db(bm_graph *g, const char *path, int oflags, int memory)
 {
 	if (sqlite3_open_v2(path, &g->db, oflags, NULL) != SQLITE_OK) {
@@ -190,6 +223,7 @@ int bm_graph_open(bm_graph **out, const char *path, int flags)
 	*out = g;
 	g->path = bm_xstrdup(path);
 	g->readonly = (flags & BM_GRAPH_READONLY) != 0;
+	g->tidy = g->readonly && !memory && !has_side_files(path);
 	if (!memory && stat(path, &stb) != 0 && !(flags & BM_GRAPH_CREATE)) {
 		bm_graph_seterr(g, "%s: no such database", path);
 		return BM_ENOTFOUND;
@@ -228,6 +262,8 @@ void bm_graph_close(bm_graph *g)
 		sqlite3_exec(g->db, "ROLLBACK", NULL, NULL, NULL);
 	bm_rules_free(g->rules);
 	sqlite3_close(g->db);
+	if (g->tidy && has_side_files(g->path))
+		tidy_side_files(g->path);
 	free(g->path);
 	free(g);
 }

@@ -15,6 +15,7 @@ struct bm_graph {
 	sqlite3 *db;
 	char *path;                   /* as given to bm_graph_open */
 	int readonly;
+	int tidy;                     /* read-only, and no -wal, -shm at open */
 	int in_batch;                 /* a transaction opened by bm_graph_begin */
 	struct bm_rules *rules;       /* curation rules, loaded per batch */
 	struct {

@@ -215,7 +215,9 @@ typedef struct bm_graph bm_graph;
 
 /* Flags of bm_graph_open. */
 enum {
-	BM_GRAPH_READONLY = 1, /* open an existing database read-only */
+	BM_GRAPH_READONLY = 1, /* open an existing database read-only; the
+				  -wal and -shm files its reading makes go
+				  again on close when they were not there */
 	BM_GRAPH_CREATE = 2    /* create the file (and schema) when missing */
 };
 
