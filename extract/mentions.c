@@ -20,6 +20,9 @@ typedef struct {
 	const bm_tok *t;
 	size_t lim; /* end of the sentence */
 	int count;  /* count places for the article's province */
+	uint32_t si; /* the sentence */
+	/* the place of each level last read, and its sentence */
+	struct { int32_t pl; uint32_t sent; } last[4];
 } scan;
 
 static int fl(const scan *s, size_t i, uint32_t f)
@@ -236,6 +239,10 @@ static void count_place(scan *s, size_t i, size_t j, int level)
 	uint32_t *v = bm_u64map_put(&d->plmap, h, (uint32_t)d->npl, &found);
 	if (found) {
 		d->pl[*v].count++;
+		if (d->pl[*v].level < 4) {
+			s->last[d->pl[*v].level].pl = (int32_t)*v;
+			s->last[d->pl[*v].level].sent = s->si;
+		}
 		return;
 	}
 	if (d->npl == d->cappl) {
@@ -250,6 +257,10 @@ static void count_place(scan *s, size_t i, size_t j, int level)
 	p->kind = e ? e->col[2] : NULL;
 	p->name = bm_pool_add(d, d->text + s->t[i].start,
 			      s->t[j - 1].end - s->t[i].start);
+	if (p->level < 4) {
+		s->last[p->level].pl = (int32_t)(d->npl - 1);
+		s->last[p->level].sent = s->si;
+	}
 }
 
 /* A place word and its name at i ("tỉnh Yên Bái", "TP Hà Nội", "quận 1",
@@ -320,6 +331,35 @@ static int parent_follows(const scan *s, size_t k)
 		return 0;
 	return fl(s, k + n, BM_TK_CAP) && match(s, &s->L->org, k + n, &e) &&
 	       (strcmp(e->col[1], "head") == 0 || strcmp(e->col[1], "name") == 0);
+}
+
+/* Whether token i is a year ("2017"), no part of a name. */
+static int year_at(const scan *s, size_t i)
+{
+	const char *p = s->d->text + s->t[i].start;
+	return s->t[i].end - s->t[i].start == 4 &&
+	       ((p[0] == '1' && p[1] == '9') || (p[0] == '2' && p[1] == '0'));
+}
+
+/* Whether the number at j ends the name before it ("Bệnh viện Nhân dân
+ * 115.", "Công ty Licogi 13"): a capitalized word or a word known in
+ * names before it, no word after it, and no year, date, decimal or
+ * count ("góp 98,5%"). */
+static int number_ends_name(const scan *s, size_t j)
+{
+	if (j < 1 || year_at(s, j))
+		return 0;
+	int known = j >= 2 && bm_u64map_get(&s->L->bigram,
+					    bm_phrase_step(s->t[j - 2].h,
+							   s->t[j - 1].h)) != NULL;
+	if (!fl(s, j - 1, BM_TK_CAP) && !known && !is_char(s, j - 1, "số"))
+		return 0;
+	if (j + 1 >= s->lim)
+		return 1;
+	if (fl(s, j + 1, BM_TK_WORD) || is_char(s, j + 1, "/") || is_char(s, j + 1, "-"))
+		return 0;
+	/* "1.000", "98,5" */
+	return !(fl(s, j + 2, BM_TK_DIGIT) && s->t[j + 2].start == s->t[j + 1].end);
 }
 
 /* The organization tail after a head ending at j0: capitalized words,
@@ -394,7 +434,10 @@ static size_t org_tail(scan *s, size_t j0, int synth, int loc_mode,
 			continue;
 		}
 		if (fl(s, j, BM_TK_DIGIT)) {
-			if (j == end && (j == j0 || fl(s, j - 1, BM_TK_DIGIT)))
+			/* "Quân đoàn 2", and a number that ends the name
+			 * ("Bệnh viện Nhân dân 115."), not a count ("3 năm") */
+			if (j == end && (j == j0 || fl(s, j - 1, BM_TK_DIGIT) ||
+					 number_ends_name(s, j)))
 				end = ++j;
 			else
 				break;
@@ -483,6 +526,8 @@ size_t bm_org_at(const bm_lexset *L, const bm_docstate *d, size_t i,
 {
 	/* read-only: places are not counted again */
 	scan s = {L, (bm_docstate *)d, d->toks.v, lim, 0};
+	for (size_t k = 0; k < 4; k++)
+		s.last[k].pl = -1;
 	const bm_lex_entry *e;
 	*has_name = 0;
 	if (!fl(&s, i, BM_TK_CAP))
@@ -554,7 +599,7 @@ static bm_chunk *push(scan *s, int kind, size_t t0, size_t t1, uint32_t sent)
 	c->t1 = (uint32_t)t1;
 	c->sent = sent;
 	c->ent = -1;
-	c->name = c->bare = c->role = -1;
+	c->name = c->bare = c->role = c->near = -1;
 	return c;
 }
 
@@ -588,6 +633,20 @@ static int other_name_at(const scan *s, size_t j)
 	       !match(s, &s->L->rank, j, NULL) && !match(s, &s->L->degree, j, NULL) &&
 	       !match(s, &s->L->stop_all, j, NULL) && !match(s, &s->L->hon, j, NULL) &&
 	       person_run(s, j, 1) < j + 2;
+}
+
+/* "tỉnh Nghệ An ... UBND tỉnh": a name ending in a bare place word takes
+ * the place of that kind read last in the same sentence, if any. */
+static void set_near(scan *s, bm_chunk *c)
+{
+	if (!(c->flags & CF_KIND) || c->sub >= 4 || c->bare < 0)
+		return;
+	if (s->last[c->sub].pl < 0 || s->last[c->sub].sent != s->si)
+		return;
+	const bm_placecount *lp = &s->d->pl[s->last[c->sub].pl];
+	const char *w = bm_pool_str(s->d, c->bare);
+	if (!lp->kind || strcmp(lp->kind, w) == 0)
+		c->near = s->last[c->sub].pl;
 }
 
 /* An organization (or law, or named site) at i; pushes it and returns its
@@ -720,6 +779,7 @@ static size_t org_chunk(scan *s, size_t i, uint32_t sent)
 			c->bare = bm_pool_add(s->d, w ? w : pw->col[0],
 					      strlen(w ? w : pw->col[0]));
 			c->sub = (uint32_t)atoi(pw->col[1]);
+
 		}
 	} else if (flags & CF_BARE) {
 		const char *pk = bm_lex_col(e, 4);
@@ -729,6 +789,7 @@ static size_t org_chunk(scan *s, size_t i, uint32_t sent)
 			c->sub = strcmp(pk, "tỉnh") == 0 || strcmp(pk, "thành phố") == 0 ? 1 : 2;
 		}
 	}
+	set_near(s, c);
 	return end;
 }
 
@@ -961,6 +1022,7 @@ static void sentence(scan *s, uint32_t si)
 	const bm_sent *st = &s->d->sents.v[si];
 	size_t i = st->t0, first = s->d->nch;
 	s->lim = st->t1;
+	s->si = si;
 	/* a site's footer ("... cập nhật tin tức trong ngày liên tục"):
 	 * metadata, no entities */
 	for (size_t k = i; k < s->lim; k++)
@@ -1216,6 +1278,8 @@ void bm_mentions(const bm_lexset *L, bm_docstate *d)
 	for (size_t i = 0; i < d->toks.n; i++)
 		d->mask[i] = bm_lexset_mask(L, d->toks.v[i].h);
 	scan s = {L, d, d->toks.v, 0, 1};
+	for (size_t k = 0; k < 4; k++)
+		s.last[k].pl = -1;
 	for (uint32_t si = 0; si < d->sents.n; si++)
 		sentence(&s, si);
 }

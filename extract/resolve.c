@@ -386,9 +386,9 @@ static void resolve_org(const bm_lexset *L, bm_docstate *d, bm_chunk *c)
 	int created;
 	long ent = -1;
 	if (c->flags & CF_BARE) {
-		const char *place = (c->flags & CF_KIND)
-					    ? dominant(d, c->sub, bm_pool_str(d, c->bare))
-					    : NULL;
+		const char *place = !(c->flags & CF_KIND) ? NULL
+				    : c->near >= 0 ? bm_pool_str(d, d->pl[c->near].name)
+				    : dominant(d, c->sub, bm_pool_str(d, c->bare));
 		if (place) {
 			bm_buf b;
 			bm_buf_init(&b);

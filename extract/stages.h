@@ -80,6 +80,8 @@ typedef struct {
 			       with CF_KIND: the place word's written form */
 	int32_t role;       /* TITLE: the role as written, in the pool */
 	uint32_t h0;        /* ORG: first token after the head */
+	int32_t near;       /* ORG with CF_KIND: the place of its kind read
+			       last in its sentence (d->pl index), or -1 */
 	uint64_t head;      /* ORG: hash of the head's canonical words */
 	const bm_lex_entry *lx; /* TITLE: its row; ORG: its head row */
 	const char *pkind;  /* LOC: its kind of place ("tỉnh", "thành phố",

@@ -334,6 +334,12 @@ static const ext_case cases[] = {
 	 "Ông Trần Văn An ở TP Hà Nội. Hội nghị do UBND thành phố tổ chức.",
 	 {"ORG|Ủy ban nhân dân thành phố Hà Nội", "LOC|thành phố Hà Nội"},
 	 {NULL}, {NULL}, 1},
+	{"a bare council takes the province of its sentence; a number ends a name",
+	 "Ông Lê Văn An ở tỉnh Thái Bình. Tại tỉnh Quảng Ninh, UBND tỉnh làm việc "
+	 "với Bệnh viện Nhân dân 115. Tỉnh Thái Bình có 8 huyện.",
+	 {"ORG|Ủy ban nhân dân tỉnh Quảng Ninh", "ORG|Bệnh viện Nhân dân 115"},
+	 {"cooperates_with|Ủy ban nhân dân tỉnh Quảng Ninh|Bệnh viện Nhân dân 115"},
+	 {"ORG|Ủy ban nhân dân tỉnh Thái Bình"}, 1},
 	{"byline and photo credit",
 	 "Bộ Y tế họp. (Ảnh: Trần Hải)\nNguyễn Hưng",
 	 {"ORG|Bộ Y tế"}, {NULL}, {"PERSON|Trần Hải", "PERSON|Nguyễn Hưng"}, 0},
