@@ -173,7 +173,9 @@ static size_t place_at(const scan *s, size_t i, int maxlevel,
 		       (fl(s, i + 1, BM_TK_CAP) && !(s->t[i + 1].flags & BM_TK_NL) &&
 			!match(s, &s->L->stop_all, i + 1, NULL) &&
 			/* "Tổng thống Mỹ Donald Trump" */
-			!(atoi(e->col[1]) == 0 && foreign_word(s, i + 1)))))
+			!(atoi(e->col[1]) == 0 &&
+			  (foreign_word(s, i + 1) ||
+			   (fl(s, i + 2, BM_TK_CAP) && foreign_word(s, i + 2)))))))
 		return 0;
 	if (pe)
 		*pe = e;

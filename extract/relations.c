@@ -207,9 +207,12 @@ static void holds(const bm_lexset *L, bm_docstate *d, size_t a, size_t b)
 			size_t k = gend;
 			for (int s = 0; k < b && s < 4 &&
 					(d->ch[k].kind == CK_HON ||
-					 /* "Tổng thống Nga Vladimir Putin" */
-					 (k == gend && d->ch[k].kind == CK_LOC &&
-					  d->ch[k].sub == 0) ||
+					 /* "Tổng thống Nga Vladimir Putin", "Đại sứ
+					  * Nhật Bản tại Việt Nam Umeda Kunio" */
+					 (d->ch[k].kind == CK_LOC && d->ch[k].sub == 0 &&
+					  (k == gend || word_is(d, &d->ch[k - 1], "tại"))) ||
+					 (k > gend && word_is(d, &d->ch[k], "tại") &&
+					  d->ch[k - 1].kind == CK_LOC) ||
 					 d->ch[k].kind == CK_RANK ||
 					 d->ch[k].kind == CK_DEG ||
 					 punct_is(d, &d->ch[k], ","));
@@ -509,6 +512,7 @@ static void coops(const bm_lexset *L, bm_docstate *d, size_t a, size_t b,
 		long before = -1, before_t = -1, before2 = -1, after = -1,
 		     after2 = -1;
 		size_t last_end = 0, after_at = 0; /* tokens */
+		size_t after_ci = 0;               /* the chunk of after */
 		for (size_t i = a; i < b; i++) {
 			const bm_chunk *c = &d->ch[i];
 			if (c->kind != CK_ORG || c->ent < 0)
@@ -529,6 +533,7 @@ static void coops(const bm_lexset *L, bm_docstate *d, size_t a, size_t b,
 				if (after < 0) {
 					after = c->ent;
 					after_at = c->t0;
+					after_ci = i;
 				}
 				else if (after2 < 0 && c->ent != after && !tobj)
 					after2 = c->ent;
@@ -556,6 +561,18 @@ static void coops(const bm_lexset *L, bm_docstate *d, size_t a, size_t b,
 			y = before2 >= 0 ? before2 : (before_t != before ? before_t : -1);
 		if (x >= 0 && y >= 0 && x != y)
 			add_rel(d, BM_REL_COOPERATES_WITH, (size_t)x, y, NULL, 0, si);
+		/* "A phối hợp với B, C và D": every partner of the list */
+		for (size_t q = after_ci + 1; before >= 0 && after >= 0 && q + 1 < b &&
+					       (punct_is(d, &d->ch[q], ",") ||
+						word_is(d, &d->ch[q], "và"));
+		     q += 2) {
+			const bm_chunk *o = &d->ch[q + 1];
+			if (o->kind != CK_ORG || o->ent < 0 || (o->flags & CF_BARE))
+				break;
+			if (o->ent != x)
+				add_rel(d, BM_REL_COOPERATES_WITH, (size_t)x, o->ent,
+					NULL, 0, si);
+		}
 		p += n - 1;
 	}
 }

@@ -340,6 +340,18 @@ static const ext_case cases[] = {
 	 {"ORG|Ủy ban nhân dân tỉnh Quảng Ninh", "ORG|Bệnh viện Nhân dân 115"},
 	 {"cooperates_with|Ủy ban nhân dân tỉnh Quảng Ninh|Bệnh viện Nhân dân 115"},
 	 {"ORG|Ủy ban nhân dân tỉnh Thái Bình"}, 1},
+	{"partners listed after a cue, a unit of a body, an ambassador",
+	 "Bộ Công an phối hợp với Bộ Quốc phòng và UBND tỉnh Nghệ An. Viện Khoa "
+	 "học xã hội vùng Nam Bộ là đơn vị của Viện Hàn lâm Khoa học xã hội Việt "
+	 "Nam. Ông Trần Văn An tiếp Đại sứ Nhật Bản tại Việt Nam Umeda Kunio.",
+	 {"ORG|Bộ Quốc phòng", "ORG|Ủy ban nhân dân tỉnh Nghệ An",
+	  "PERSON|Umeda Kunio"},
+	 {"cooperates_with|Bộ Công an|Bộ Quốc phòng",
+	  "cooperates_with|Bộ Công an|Ủy ban nhân dân tỉnh Nghệ An",
+	  "part_of|Viện Khoa học xã hội vùng Nam Bộ|Viện Hàn lâm Khoa học xã hội "
+	  "Việt Nam",
+	  "holds_position|Umeda Kunio||Đại sứ"},
+	 {"PERSON|Việt Nam Umeda Kunio"}, 2},
 	{"byline and photo credit",
 	 "Bộ Y tế họp. (Ảnh: Trần Hải)\nNguyễn Hưng",
 	 {"ORG|Bộ Y tế"}, {NULL}, {"PERSON|Trần Hải", "PERSON|Nguyễn Hưng"}, 0},
