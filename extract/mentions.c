@@ -1028,7 +1028,8 @@ static void sentence(scan *s, uint32_t si)
 	/* a site's footer ("... cập nhật tin tức trong ngày liên tục"):
 	 * metadata, no entities */
 	for (size_t k = i; k < s->lim; k++)
-		if (match(s, &s->L->footer, k, NULL)) {
+		if ((s->d->mask[k] & s->L->footer.bit) &&
+		    match(s, &s->L->footer, k, NULL)) {
 			push(s, CK_OTHER, i, s->lim, si);
 			return;
 		}
@@ -1037,6 +1038,13 @@ static void sentence(scan *s, uint32_t si)
 		size_t n, end;
 		if (!fl(s, i, BM_TK_WORD)) {
 			push(s, CK_PUNCT, i, i + 1, si);
+			i++;
+			continue;
+		}
+		/* a lower-case word that starts no phrase of any table is an
+		 * ordinary word: every test below needs one or a capital */
+		if (!s->d->mask[i] && !fl(s, i, BM_TK_CAP)) {
+			push(s, CK_OTHER, i, i + 1, si);
 			i++;
 			continue;
 		}
