@@ -651,6 +651,22 @@ static void set_near(scan *s, bm_chunk *c)
 		c->near = s->last[c->sub].pl;
 }
 
+/* The end of a run of lower-case words (no function word) closed by a
+ * country ("xã hội dân chủ Thụy Điển"), or 0. */
+static size_t lower_country(const scan *s, size_t j)
+{
+	size_t k = j;
+	while (k < s->lim && k < j + ORG_LOWER_RUN && fl(s, k, BM_TK_LOWER) &&
+	       !(s->t[k].flags & BM_TK_NL) &&
+	       !match(s, &s->L->stop_all, k, NULL) &&
+	       !match(s, &s->L->stop_lower, k, NULL) &&
+	       !match(s, &s->L->coop, k, NULL) && !match(s, &s->L->partof, k, NULL))
+		k++;
+	if (k == j || (s->t[k].flags & BM_TK_NL))
+		return 0;
+	return place_at(s, k, 0, NULL);
+}
+
 /* An organization (or law, or named site) at i; pushes it and returns its
  * end, or 0. */
 static size_t org_chunk(scan *s, size_t i, uint32_t sent)
@@ -676,6 +692,13 @@ static size_t org_chunk(scan *s, size_t i, uint32_t sent)
 		/* a short form followed by a name of its own heads that name
 		 * ("Đảng" is the Party, "Đảng Dân chủ Xã hội Đức" another) */
 		else if (bm_lex_col(e, 3) &&
+			 bm_text_starts_with(s->L->fold, e->col[3], e->col[0]) &&
+			 (ce = lower_country(s, end))) {
+			/* "Đảng xã hội dân chủ Thụy Điển": written in lower
+			 * case up to its country, another party */
+			end = ce;
+			own = 1;
+		} else if (bm_lex_col(e, 3) &&
 			 bm_text_starts_with(s->L->fold, e->col[3], e->col[0]) &&
 			 other_name_at(s, end)) {
 			int k2 = 0;
