@@ -14,6 +14,7 @@ void bm_docstate_init(bm_docstate *d)
 	bm_u64map_init(&d->ents);
 	bm_u64map_init(&d->person_last);
 	bm_u64map_init(&d->person_base);
+	bm_u64map_init(&d->person_rest);
 	bm_u64map_init(&d->org_head);
 	bm_u64map_init(&d->head_count);
 	bm_u64map_init(&d->head_first);
@@ -35,6 +36,7 @@ void bm_docstate_dispose(bm_docstate *d)
 	bm_u64map_dispose(&d->ents);
 	bm_u64map_dispose(&d->person_last);
 	bm_u64map_dispose(&d->person_base);
+	bm_u64map_dispose(&d->person_rest);
 	bm_u64map_dispose(&d->org_head);
 	bm_u64map_dispose(&d->head_count);
 	bm_u64map_dispose(&d->head_first);
@@ -80,6 +82,7 @@ void bm_docstate_reset(bm_docstate *d, const char *text, size_t len)
 	bm_u64map_clear(&d->ents);
 	bm_u64map_clear(&d->person_last);
 	bm_u64map_clear(&d->person_base);
+	bm_u64map_clear(&d->person_rest);
 	bm_u64map_clear(&d->org_head);
 	bm_u64map_clear(&d->head_count);
 	bm_u64map_clear(&d->head_first);

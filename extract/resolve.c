@@ -139,6 +139,59 @@ static uint64_t toneless(const char *name)
 	return h;
 }
 
+/* The letters of a word without tone marks, folded to ASCII where they
+ * are (ư -> u), into out (NUL-terminated, at most cap - 1 letters). */
+static void base_letters(const char *w, size_t len, char *out, size_t cap)
+{
+	utf8proc_int32_t buf[8];
+	size_t i = 0, o = 0;
+	while (i < len && o + 1 < cap) {
+		int32_t cp;
+		int n = bm_utf8_next(w + i, len - i, &cp);
+		if (n <= 0)
+			break;
+		i += (size_t)n;
+		int last = 0;
+		utf8proc_ssize_t m = utf8proc_decompose_char(
+			cp, buf, 8, UTF8PROC_DECOMPOSE | UTF8PROC_CASEFOLD, &last);
+		if (m > 0 && buf[0] < 0x80)
+			out[o++] = (char)buf[0];
+		else if (cp == 0x111 || cp == 0x110)
+			out[o++] = 'd';
+	}
+	out[o] = 0;
+}
+
+/* "Vũ Trọng Việt" and "Võ Trọng Việt": a name of three words or more
+ * whose given names are another person's and whose surname differs from
+ * that person's in one vowel is a typo of it.  The person, or -1. */
+static long surname_typo(bm_docstate *d, const char *pname, uint64_t *key)
+{
+	const char *sp = strchr(pname, ' ');
+	*key = 0;
+	if (!sp || !strchr(sp + 1, ' '))
+		return -1;
+	*key = toneless(sp + 1) ^ (uint64_t)(unsigned char)pname[0];
+	uint32_t *v = bm_u64map_get(&d->person_rest, *key);
+	if (!v)
+		return -1;
+	const char *other = d->rec->entities[*v].name;
+	const char *osp = strchr(other, ' ');
+	char a[16], b[16];
+	base_letters(pname, (size_t)(sp - pname), a, sizeof a);
+	base_letters(other, osp ? (size_t)(osp - other) : strlen(other), b, sizeof b);
+	size_t la = strlen(a), diff = 0;
+	if (la != strlen(b))
+		return -1;
+	for (size_t k = 0; k < la; k++)
+		if (a[k] != b[k]) {
+			if (!strchr("aeiouy", a[k]) || !strchr("aeiouy", b[k]))
+				return -1;
+			diff++;
+		}
+	return diff == 1 ? (long)*v : -1;
+}
+
 /* The written text of tokens [i, j), spaces folded, into b. */
 static void written(const bm_docstate *d, size_t i, size_t j, bm_buf *b)
 {
@@ -805,12 +858,16 @@ int bm_resolve(const bm_lexset *L, bm_docstate *d)
 			 * names the same person (an alias) */
 			uint64_t base = toneless(pname);
 			uint32_t *pb = bm_u64map_get(&d->person_base, base);
-			if (pb && !bm_u64map_get(&d->ents, salt(BM_ENT_PERSON,
-							       hash_str(L, pname)))) {
-				c->ent = (int32_t)*pb;
-				alias(d, *pb, pname);
-				bm_men_add(d, *pb, span_start(d, c->t0), span_end(d, c->t1));
-				*bm_u64map_put(&d->person_last, last, 0, NULL) = *pb;
+			uint64_t rest;
+			long typo = surname_typo(d, pname, &rest);
+			uint32_t same = pb ? *pb : (uint32_t)typo;
+			if ((pb || typo >= 0) &&
+			    !bm_u64map_get(&d->ents, salt(BM_ENT_PERSON,
+							  hash_str(L, pname)))) {
+				c->ent = (int32_t)same;
+				alias(d, same, pname);
+				bm_men_add(d, same, span_start(d, c->t0), span_end(d, c->t1));
+				*bm_u64map_put(&d->person_last, last, 0, NULL) = same;
 				break;
 			}
 			long ent = entity(L, d, BM_ENT_PERSON, pname,
@@ -820,6 +877,8 @@ int bm_resolve(const bm_lexset *L, bm_docstate *d)
 			if (ent < 0)
 				break;
 			bm_u64map_put(&d->person_base, base, (uint32_t)ent, NULL);
+			if (rest)
+				bm_u64map_put(&d->person_rest, rest, (uint32_t)ent, NULL);
 			*bm_u64map_put(&d->person_last, last, 0, NULL) = (uint32_t)ent;
 			person_attrs(d, i, (size_t)ent);
 			break;

@@ -115,6 +115,8 @@ typedef struct {
 	bm_u64map ents;        /* type-salted name hash -> entity */
 	bm_u64map person_last; /* last-syllable hash -> latest person */
 	bm_u64map person_base; /* toneless name hash -> person (typo variants) */
+	bm_u64map person_rest; /* toneless given names, surname's first
+				  letter -> person (Vũ/Võ Trọng Việt) */
 	bm_u64map org_head;    /* head hash -> latest ORG entity */
 	bm_u64map head_count;  /* head hash -> ORG entities with it */
 	bm_u64map head_first;  /* head hash -> first named ORG chunk with it,

@@ -357,6 +357,14 @@ static const ext_case cases[] = {
 	 {"ORG|Đảng xã hội dân chủ Thụy Điển"},
 	 {"holds_position|Olof Palme|Đảng xã hội dân chủ Thụy Điển|Chủ tịch"},
 	 {"ORG|Đảng Cộng sản Việt Nam"}, 1},
+	{"a surname typo in one vowel names the same person (Vũ / Võ)",
+	 "Thượng tướng Vũ Trọng Việt phát biểu. Thượng tướng Võ Trọng Việt, Chủ "
+	 "nhiệm Ủy ban Quốc phòng và An ninh của Quốc hội, cho biết. Ông Lê Văn "
+	 "Hùng và ông Lê Văn Hưng dự.",
+	 {"PERSON|Vũ Trọng Việt", "PERSON|Lê Văn Hùng", "PERSON|Lê Văn Hưng"},
+	 {"holds_position|Võ Trọng Việt|Ủy ban Quốc phòng và An ninh của Quốc "
+	  "hội|Chủ nhiệm"},
+	 {NULL}, 3},
 	{"byline and photo credit",
 	 "Bộ Y tế họp. (Ảnh: Trần Hải)\nNguyễn Hưng",
 	 {"ORG|Bộ Y tế"}, {NULL}, {"PERSON|Trần Hải", "PERSON|Nguyễn Hưng"}, 0},
