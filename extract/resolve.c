@@ -113,29 +113,39 @@ static long entity(const bm_lexset *L, bm_docstate *d, bm_ent_type t,
 	return ent;
 }
 
+/* The next character of s[*i..len), decomposed and case-folded into buf
+ * (at most 8 code points); its code point in *cp.  The number of code
+ * points, 0 at the end or on invalid UTF-8. */
+static size_t next_decomposed(const char *s, size_t len, size_t *i,
+			      utf8proc_int32_t buf[8], int32_t *cp)
+{
+	if (*i >= len)
+		return 0;
+	int n = bm_utf8_next(s + *i, len - *i, cp);
+	if (n <= 0)
+		return 0;
+	*i += (size_t)n;
+	int last = 0;
+	utf8proc_ssize_t m = utf8proc_decompose_char(
+		*cp, buf, 8, UTF8PROC_DECOMPOSE | UTF8PROC_CASEFOLD, &last);
+	return m > 0 ? (size_t)(m < 8 ? m : 8) : 0;
+}
+
 /* A hash of a name without its tone marks and case. */
 static uint64_t toneless(const char *name)
 {
 	utf8proc_int32_t buf[8];
 	uint64_t h = 1469598103934665603ULL;
-	size_t len = strlen(name), i = 0;
-	while (i < len) {
-		int32_t cp;
-		int n = bm_utf8_next(name + i, len - i, &cp);
-		if (n <= 0)
-			break;
-		i += (size_t)n;
-		int last = 0;
-		utf8proc_ssize_t m = utf8proc_decompose_char(
-			cp, buf, 8, UTF8PROC_DECOMPOSE | UTF8PROC_CASEFOLD, &last);
-		for (utf8proc_ssize_t k = 0; k < m && k < 8; k++) {
+	size_t len = strlen(name), i = 0, m;
+	int32_t cp;
+	while ((m = next_decomposed(name, len, &i, buf, &cp)) > 0)
+		for (size_t k = 0; k < m; k++) {
 			int32_t c = buf[k];
 			if (c == 0x300 || c == 0x301 || c == 0x303 || c == 0x309 ||
 			    c == 0x323)
 				continue;
 			h = (h ^ (uint64_t)c) * 1099511628211ULL;
 		}
-	}
 	return h;
 }
 
@@ -145,16 +155,9 @@ static void base_letters(const char *w, size_t len, char *out, size_t cap)
 {
 	utf8proc_int32_t buf[8];
 	size_t i = 0, o = 0;
-	while (i < len && o + 1 < cap) {
-		int32_t cp;
-		int n = bm_utf8_next(w + i, len - i, &cp);
-		if (n <= 0)
-			break;
-		i += (size_t)n;
-		int last = 0;
-		utf8proc_ssize_t m = utf8proc_decompose_char(
-			cp, buf, 8, UTF8PROC_DECOMPOSE | UTF8PROC_CASEFOLD, &last);
-		if (m > 0 && buf[0] < 0x80)
+	int32_t cp;
+	while (o + 1 < cap && next_decomposed(w, len, &i, buf, &cp) > 0) {
+		if (buf[0] < 0x80)
 			out[o++] = (char)buf[0];
 		else if (cp == 0x111 || cp == 0x110)
 			out[o++] = 'd';
