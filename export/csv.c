@@ -1,6 +1,7 @@
 /* csv.c: the CSV writer (RFC 4180: CRLF rows, fields quoted when they hold
  * a comma, quote, CR or LF, quotes doubled; UTF-8): one header, then one row
- * a node or edge, told apart by the column kind. */
+ * a node or edge, told apart by the column kind.  The node column posts
+ * came last, after the others, so that their places did not move. */
 #include <inttypes.h>
 #include <stdlib.h>
 #include <string.h>
@@ -10,17 +11,17 @@
 enum {
 	C_KIND, C_ID, C_TYPE, C_NAME, C_ALIASES, C_MENTIONS, C_DOCUMENTS,
 	C_SOURCE, C_TARGET, C_ROLE, C_STATUS, C_DIRECTED, C_EVIDENCE_COUNT,
-	C_FIRST_SEEN, C_LAST_SEEN, C_EVIDENCE, C_EVIDENCE_DOC, C__COUNT
+	C_FIRST_SEEN, C_LAST_SEEN, C_EVIDENCE, C_EVIDENCE_DOC, C_POSTS, C__COUNT
 };
 
 static const char *const header[C__COUNT] = {
 	"kind", "id", "type", "name", "aliases", "mentions", "documents",
 	"source", "target", "role", "status", "directed", "evidence_count",
-	"first_seen", "last_seen", "evidence", "evidence_doc"};
+	"first_seen", "last_seen", "evidence", "evidence_doc", "posts"};
 
 typedef struct {
 	FILE *f;
-	bm_buf line, aliases;
+	bm_buf line, aliases, posts;
 	char num[4][32];  /* room for a row's numbers */
 } csv_writer;
 
@@ -68,6 +69,8 @@ static int csv_node(void *impl, const bm_node *n)
 	const char *v[C__COUNT] = {0};
 	bm_buf_clear(&w->aliases);
 	bm_aliases_json(&w->aliases, n->aliases, n->n_aliases);
+	bm_buf_clear(&w->posts);
+	bm_posts_text(&w->posts, n);
 	v[C_KIND] = "node";
 	v[C_ID] = num(w, 0, n->id);
 	v[C_TYPE] = bm_ent_type_name(n->type);
@@ -77,6 +80,7 @@ static int csv_node(void *impl, const bm_node *n)
 	v[C_DOCUMENTS] = num(w, 2, n->n_documents);
 	v[C_FIRST_SEEN] = n->first_seen;
 	v[C_LAST_SEEN] = n->last_seen;
+	v[C_POSTS] = w->posts.data;
 	return row(w, v);
 }
 
@@ -111,6 +115,7 @@ static void csv_free(void *impl)
 	csv_writer *w = impl;
 	bm_buf_dispose(&w->line);
 	bm_buf_dispose(&w->aliases);
+	bm_buf_dispose(&w->posts);
 	free(w);
 }
 
@@ -121,6 +126,7 @@ void *bm_csv_writer_new(bm_writer_ops *ops, FILE *f, int flags)
 	w->f = f;
 	bm_buf_init(&w->line);
 	bm_buf_init(&w->aliases);
+	bm_buf_init(&w->posts);
 	row(w, header);
 	ops->node = csv_node;
 	ops->edge = csv_edge;

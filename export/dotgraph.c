@@ -35,7 +35,7 @@ struct bm_dotg {
 	Agnode_t **nodes;
 	size_t n_nodes, cap_nodes;
 	bm_buf tmp;
-	Agsym_t *n_label, *n_shape, *n_style, *n_fill, *n_type;
+	Agsym_t *n_label, *n_shape, *n_style, *n_fill, *n_type, *n_posts;
 	Agsym_t *e_label, *e_style, *e_dir, *e_color, *e_constraint, *e_rel,
 		*e_status, *e_evidence, *e_head, *e_minlen;
 	Agsym_t *g_style, *g_color, *g_fill;
@@ -89,6 +89,7 @@ bm_dotg *bm_dotg_new(int flags)
 	d->n_style = decl(g, AGNODE, "style", "filled");
 	d->n_fill = decl(g, AGNODE, "fillcolor", "#fff4d6");
 	d->n_type = decl(g, AGNODE, "type", "PERSON");
+	d->n_posts = decl(g, AGNODE, "posts", "");
 
 	decl(g, AGEDGE, "fontname", "DejaVu Sans");
 	decl(g, AGEDGE, "fontsize", "10");
@@ -167,6 +168,16 @@ int bm_dotg_node(bm_dotg *d, const bm_node *n)
 	set(v, d->n_style, look->style);
 	set(v, d->n_fill, look->fill);
 	set(v, d->n_type, bm_ent_type_name(n->type));
+	if (n->n_posts) {
+		/* posts without organization: no edge to draw, data on the node;
+		 * backslashes doubled as in labels (the DOT scanner keeps "\\"
+		 * and would end the string at the '"' after a single one) */
+		bm_buf json;
+		bm_buf_init(&json);
+		bm_posts_text(&json, n);
+		set(v, d->n_posts, clean(d, json.data));
+		bm_buf_dispose(&json);
+	}
 	return 0;
 }
 

@@ -31,6 +31,7 @@ static const key_decl keys[] = {
 	{"n_documents", "node", "documents", "long"},
 	{"n_first_seen", "node", "first_seen", "string"},
 	{"n_last_seen", "node", "last_seen", "string"},
+	{"n_posts", "node", "posts", "string"},
 	{"e_type", "edge", "type", "string"},
 	{"e_label", "edge", "label", "string"},
 	{"e_role", "edge", "role", "string"},
@@ -116,15 +117,18 @@ static int graphml_node(void *impl, const bm_node *n)
 	data(w, "n_type", bm_ent_type_name(n->type));
 	data(w, "n_name", n->name);
 	data(w, "n_label", n->name);
-	bm_buf aliases;
-	bm_buf_init(&aliases);
-	bm_aliases_json(&aliases, n->aliases, n->n_aliases);
-	data(w, "n_aliases", aliases.data);
-	bm_buf_dispose(&aliases);
+	bm_buf json;
+	bm_buf_init(&json);
+	bm_aliases_json(&json, n->aliases, n->n_aliases);
+	data(w, "n_aliases", json.data);
 	data_long(w, "n_mentions", n->n_mentions);
 	data_long(w, "n_documents", n->n_documents);
 	data(w, "n_first_seen", n->first_seen);
 	data(w, "n_last_seen", n->last_seen);
+	bm_buf_clear(&json);
+	bm_posts_text(&json, n);
+	data(w, "n_posts", json.data);
+	bm_buf_dispose(&json);
 	check(w, xmlTextWriterEndElement(w->x));
 	return result(w);
 }

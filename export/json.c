@@ -35,6 +35,7 @@ static int json_node(void *impl, const bm_node *n)
 	json_object_set_new(o, "documents", json_integer(n->n_documents));
 	json_object_set_new(o, "first_seen", bm_json_text(n->first_seen));
 	json_object_set_new(o, "last_seen", bm_json_text(n->last_seen));
+	json_object_set_new(o, "posts", bm_posts_json(n));
 	return put(w, w->n_nodes++ ? ",\n" : "\n", o);
 }
 

@@ -1,5 +1,5 @@
 /* text.c: text helpers the export formats share: making a name fit XML 1.0
- * or a DOT label, the status word of an edge, aliases as a JSON array. */
+ * or a DOT label, the status word of an edge, aliases and posts as JSON. */
 #include <jansson.h>
 #include <stdlib.h>
 #include <string.h>
@@ -92,14 +92,49 @@ json_t *bm_json_text(const char *s)
 	return v;
 }
 
+/* Appends the array a as compact JSON text and releases a. */
+static void put_array(bm_buf *b, json_t *a)
+{
+	char *s = json_dumps(a, JSON_COMPACT);
+	bm_buf_puts(b, s ? s : "[]");
+	free(s);
+	json_decref(a);
+}
+
 void bm_aliases_json(bm_buf *b, const char *const *aliases, size_t n)
 {
 	json_t *a = json_array();
 	for (size_t i = 0; i < n; i++)
 		if (aliases[i])
 			json_array_append_new(a, bm_json_text(aliases[i]));
-	char *s = json_dumps(a, JSON_COMPACT);
-	bm_buf_puts(b, s ? s : "[]");
-	free(s);
-	json_decref(a);
+	put_array(b, a);
+}
+
+/* A post as an edge's JSON fields, less those it has no use for (type,
+ * source, target, directed). */
+static json_t *post_json(const bm_edge *p)
+{
+	json_t *o = json_object();
+	json_object_set_new(o, "id", json_integer(p->id));
+	json_object_set_new(o, "role", bm_json_text(p->role));
+	json_object_set_new(o, "status", json_string(bm_edge_status(p)));
+	json_object_set_new(o, "evidence_count", json_integer(p->n_evidence));
+	json_object_set_new(o, "first_seen", bm_json_text(p->first_seen));
+	json_object_set_new(o, "last_seen", bm_json_text(p->last_seen));
+	json_object_set_new(o, "evidence", bm_json_text(p->evidence_text));
+	json_object_set_new(o, "evidence_doc", bm_json_text(p->evidence_doc));
+	return o;
+}
+
+json_t *bm_posts_json(const bm_node *n)
+{
+	json_t *a = json_array();
+	for (size_t i = 0; i < n->n_posts; i++)
+		json_array_append_new(a, post_json(&n->posts[i]));
+	return a;
+}
+
+void bm_posts_text(bm_buf *b, const bm_node *n)
+{
+	put_array(b, bm_posts_json(n));
 }

@@ -39,4 +39,11 @@ json_t *bm_json_text(const char *s);
 /* Appends the aliases as a JSON array of strings: ["A", "B"]. */
 void bm_aliases_json(bm_buf *b, const char *const *aliases, size_t n);
 
+/* The node's posts without organization as a JSON array (a new reference)
+ * of objects with the edge fields id, role, status, evidence_count,
+ * first_seen, last_seen, evidence, evidence_doc; [] when it has none. */
+json_t *bm_posts_json(const bm_node *n);
+/* Appends the same array as compact JSON text. */
+void bm_posts_text(bm_buf *b, const bm_node *n);
+
 #endif

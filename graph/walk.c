@@ -1,6 +1,7 @@
-/* walk.c: bm_graph_walk: the selected nodes and then edges of the graph,
- * row by row from prepared statements inside one read transaction; with a
- * focus, first a breadth-first search whose ids go to a temp table. */
+/* walk.c: bm_graph_walk: the selected nodes (with their posts without an
+ * organization) and then edges of the graph, row by row from prepared
+ * statements inside one read transaction; with a focus, first a
+ * breadth-first search whose ids go to a temp table. */
 #include <inttypes.h>
 #include <stdlib.h>
 #include <string.h>
@@ -14,9 +15,16 @@ typedef struct {
 	const bm_walk_cb *cb;
 	void *payload;
 	int narrowed;   /* edge filters given: nodes must touch a kept edge */
-	bm_buf filter;  /* the edge filter on relations r */
+	bm_buf conds;   /* the selector's conditions on relations r */
+	bm_buf filter;  /* the edge filter on relations r: object, conds */
 	bm_buf types;   /* "('PERSON','ORG')", empty for all types */
+	sqlite3_stmt *posts; /* a node's kept posts without organization */
 } walk;
+
+/* The columns of a relations row that edge_fields reads. */
+static const char EDGE_COLS[] =
+	"r.id, r.type, r.subject, r.object, r.role, r.status, r.first_seen,"
+	" r.last_seen, r.n_evidence";
 
 static void in_list(bm_buf *b, unsigned mask, int count,
 		    const char *(*name)(int))
@@ -48,8 +56,8 @@ static const char *rel_name(int i)
 static void build_filters(walk *w)
 {
 	const bm_selector *s = w->sel;
-	bm_buf *f = &w->filter;
-	bm_buf_puts(f, "r.object <> 0");
+	bm_buf *f = &w->conds;
+	bm_buf_put(f, "", 0);
 	if (s->rel_mask) {
 		bm_buf_puts(f, " AND r.type IN ");
 		in_list(f, s->rel_mask, BM_REL__COUNT, rel_name);
@@ -61,6 +69,8 @@ static void build_filters(walk *w)
 			       " <= :until");
 	if (s->min_evidence > 0)
 		bm_buf_puts(f, " AND r.n_evidence >= :min_evidence");
+	bm_buf_puts(&w->filter, "r.object <> 0");
+	bm_buf_puts(&w->filter, f->data);
 	w->narrowed = s->rel_mask || s->since || s->until || s->min_evidence > 0;
 	bm_buf_put(&w->types, "", 0);
 	if (s->type_mask)
@@ -95,6 +105,21 @@ static void kept_edges(walk *w, bm_buf *b, const char *what, const char *far,
 	bm_buf_puts(b, " AND ");
 	bm_buf_puts(b, w->filter.data);
 	type_cond(w, b, "o");
+}
+
+/* Appends "SELECT what FROM relations r WHERE r.subject = end AND
+ * r.object = 0 AND r.type = 'holds_position' <conds>": the kept posts
+ * without organization of the entity end. */
+static void kept_posts(walk *w, bm_buf *b, const char *what, const char *end)
+{
+	bm_buf_puts(b, "SELECT ");
+	bm_buf_puts(b, what);
+	bm_buf_puts(b, " FROM relations r WHERE r.subject = ");
+	bm_buf_puts(b, end);
+	bm_buf_puts(b, " AND r.object = 0 AND r.type = '");
+	bm_buf_puts(b, bm_rel_type_name(BM_REL_HOLDS_POSITION));
+	bm_buf_puts(b, "'");
+	bm_buf_puts(b, w->conds.data);
 }
 
 /* Prepares sql (a walk's own, not cached) with the selector's values. */
@@ -267,11 +292,113 @@ done:
 	return rc;
 }
 
-/* A node from an entities row, with its aliases. */
+/* The fields of a row of EDGE_COLS into e (strings borrowed from st); -1
+ * for a relation type this bomay does not know. */
+static int edge_fields(sqlite3_stmt *st, bm_edge *e)
+{
+	const char *status = col_text(st, 5);
+	memset(e, 0, sizeof *e);
+	e->id = sqlite3_column_int64(st, 0);
+	if (bm_rel_type_parse(col_text(st, 1), &e->type) != 0)
+		return -1;
+	e->subject = sqlite3_column_int64(st, 2);
+	e->object = sqlite3_column_int64(st, 3);
+	e->role = col_text(st, 4);
+	e->former = status && strcmp(status, "former") == 0;
+	e->first_seen = col_text(st, 6);
+	e->last_seen = col_text(st, 7);
+	e->n_evidence = sqlite3_column_int(st, 8);
+	return 0;
+}
+
+/* Gives e one evidence sentence (the latest) and its document, borrowed
+ * from the cached statement *ev until the caller resets it. */
+static int edge_evidence(walk *w, bm_edge *e, sqlite3_stmt **ev)
+{
+	static const char sql[] =
+		"SELECT ev.sentence, d.doc FROM evidence ev JOIN documents d"
+		" ON d.id = ev.document WHERE ev.relation = ?1"
+		" ORDER BY ev.date DESC, ev.id DESC LIMIT 1";
+	if (!(*ev = bm_stmt(w->g, sql)))
+		return BM_EDB;
+	sqlite3_bind_int64(*ev, 1, e->id);
+	int rc = sqlite3_step(*ev);
+	if (rc == SQLITE_ROW) {
+		e->evidence_text = col_text(*ev, 0);
+		e->evidence_doc = col_text(*ev, 1);
+	} else if (rc != SQLITE_DONE) {
+		return bm_graph_dberr(w->g, "reading evidence");
+	}
+	return 0;
+}
+
+static const char *dup_text(const char *s)
+{
+	return s ? bm_xstrdup(s) : NULL;
+}
+
+/* e with its strings copied: posts outlive their rows. */
+static bm_edge copy_edge(const bm_edge *e)
+{
+	bm_edge c = *e;
+	c.role = dup_text(e->role);
+	c.first_seen = dup_text(e->first_seen);
+	c.last_seen = dup_text(e->last_seen);
+	c.evidence_text = dup_text(e->evidence_text);
+	c.evidence_doc = dup_text(e->evidence_doc);
+	return c;
+}
+
+static void free_posts(bm_edge *posts, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		free((void *)posts[i].role);
+		free((void *)posts[i].first_seen);
+		free((void *)posts[i].last_seen);
+		free((void *)posts[i].evidence_text);
+		free((void *)posts[i].evidence_doc);
+	}
+	free(posts);
+}
+
+/* The kept posts without organization of entity id, with their evidence:
+ * a new array the caller frees with free_posts. */
+static int posts_of(walk *w, int64_t id, bm_edge **out, size_t *n)
+{
+	sqlite3_stmt *st = w->posts;
+	size_t cap = 0;
+	int rc = 0, step = SQLITE_DONE;
+	*out = NULL;
+	*n = 0;
+	sqlite3_reset(st);
+	sqlite3_bind_int64(st, sqlite3_bind_parameter_index(st, ":node"), id);
+	while (rc == 0 && (step = sqlite3_step(st)) == SQLITE_ROW) {
+		bm_edge e;
+		sqlite3_stmt *ev = NULL;
+		if (edge_fields(st, &e) != 0)
+			continue;
+		if ((rc = edge_evidence(w, &e, &ev)) == 0) {
+			if (*n == cap) {
+				cap = cap ? 2 * cap : 2;
+				*out = bm_xrealloc(*out, cap * sizeof **out);
+			}
+			(*out)[(*n)++] = copy_edge(&e);
+		}
+		if (ev)
+			sqlite3_reset(ev);
+	}
+	if (rc == 0 && step != SQLITE_DONE)
+		rc = bm_graph_dberr(w->g, "reading posts");
+	sqlite3_reset(st);
+	return rc;
+}
+
+/* A node from an entities row, with its aliases and posts. */
 static int node_row(walk *w, sqlite3_stmt *st)
 {
 	bm_node n = {0};
 	char **aliases = NULL;
+	bm_edge *posts = NULL;
 	n.id = sqlite3_column_int64(st, 0);
 	if (bm_ent_type_parse(col_text(st, 1), &n.type) != 0)
 		n.type = BM_ENT_OTHER;
@@ -283,10 +410,14 @@ static int node_row(walk *w, sqlite3_stmt *st)
 	int rc = aliases_of(w, n.id, n.name, &aliases, &n.n_aliases);
 	n.aliases = (const char *const *)aliases;
 	if (rc == 0)
+		rc = posts_of(w, n.id, &posts, &n.n_posts);
+	n.posts = posts;
+	if (rc == 0)
 		rc = w->cb->node(w->payload, &n);
 	for (size_t i = 0; i < n.n_aliases; i++)
 		free(aliases[i]);
 	free(aliases);
+	free_posts(posts, n.n_posts);
 	return rc;
 }
 
@@ -294,34 +425,15 @@ static int node_row(walk *w, sqlite3_stmt *st)
  * and its document. */
 static int edge_row(walk *w, sqlite3_stmt *st)
 {
-	static const char sql[] =
-		"SELECT ev.sentence, d.doc FROM evidence ev JOIN documents d"
-		" ON d.id = ev.document WHERE ev.relation = ?1"
-		" ORDER BY ev.date DESC, ev.id DESC LIMIT 1";
-	bm_edge e = {0};
-	e.id = sqlite3_column_int64(st, 0);
-	if (bm_rel_type_parse(col_text(st, 1), &e.type) != 0)
+	bm_edge e;
+	sqlite3_stmt *ev = NULL;
+	if (edge_fields(st, &e) != 0)
 		return 0; /* a relation type this bomay does not know */
-	e.subject = sqlite3_column_int64(st, 2);
-	e.object = sqlite3_column_int64(st, 3);
-	e.role = col_text(st, 4);
-	e.former = strcmp(col_text(st, 5), "former") == 0;
-	e.first_seen = col_text(st, 6);
-	e.last_seen = col_text(st, 7);
-	e.n_evidence = sqlite3_column_int(st, 8);
-	sqlite3_stmt *ev = bm_stmt(w->g, sql);
-	if (!ev)
-		return BM_EDB;
-	sqlite3_bind_int64(ev, 1, e.id);
-	int rc = sqlite3_step(ev);
-	if (rc == SQLITE_ROW) {
-		e.evidence_text = col_text(ev, 0);
-		e.evidence_doc = col_text(ev, 1);
-	} else if (rc != SQLITE_DONE) {
-		return bm_graph_dberr(w->g, "reading evidence");
-	}
-	rc = w->cb->edge(w->payload, &e);
-	sqlite3_reset(ev);
+	int rc = edge_evidence(w, &e, &ev);
+	if (rc == 0)
+		rc = w->cb->edge(w->payload, &e);
+	if (ev)
+		sqlite3_reset(ev);
 	return rc;
 }
 
@@ -350,6 +462,8 @@ static int walk_nodes(walk *w, int focused)
 			kept_edges(w, &sql, "1", "object", "subject", "e.id");
 			bm_buf_puts(&sql, ") OR EXISTS (");
 			kept_edges(w, &sql, "1", "subject", "object", "e.id");
+			bm_buf_puts(&sql, ") OR EXISTS (");
+			kept_posts(w, &sql, "1", "e.id");
 			bm_buf_puts(&sql, "))");
 		}
 	}
@@ -365,9 +479,9 @@ static int walk_edges(walk *w, int focused)
 	int rc;
 
 	bm_buf_init(&sql);
-	bm_buf_puts(&sql,
-		"SELECT r.id, r.type, r.subject, r.object, r.role, r.status,"
-		" r.first_seen, r.last_seen, r.n_evidence FROM relations r");
+	bm_buf_puts(&sql, "SELECT ");
+	bm_buf_puts(&sql, EDGE_COLS);
+	bm_buf_puts(&sql, " FROM relations r");
 	/* the ends' types, when they matter: with a focus the search chose the
 	 * nodes already (and the focus itself counts whatever its type) */
 	int typed = w->types.len && !focused;
@@ -391,11 +505,23 @@ static int walk_edges(walk *w, int focused)
 	return rc;
 }
 
+/* Prepares the walk's statement of a node's posts (bound to :node). */
+static int prepare_posts(walk *w)
+{
+	bm_buf sql;
+	bm_buf_init(&sql);
+	kept_posts(w, &sql, EDGE_COLS, ":node");
+	bm_buf_puts(&sql, " ORDER BY r.id");
+	int rc = prepare(w, sql.data, &w->posts);
+	bm_buf_dispose(&sql);
+	return rc;
+}
+
 int bm_graph_walk(bm_graph *g, const bm_selector *sel, const bm_walk_cb *cb,
 		  void *payload)
 {
 	static const bm_selector all = {0};
-	walk w = {g, sel ? sel : &all, cb, payload, 0, {0}, {0}};
+	walk w = {g, sel ? sel : &all, cb, payload, 0, {0}, {0}, {0}, NULL};
 	int own_txn = sqlite3_get_autocommit(g->db), rc;
 	int focused = w.sel->focus != NULL;
 
@@ -405,7 +531,8 @@ int bm_graph_walk(bm_graph *g, const bm_selector *sel, const bm_walk_cb *cb,
 	/* One read transaction: nodes and edges from one snapshot. */
 	if (own_txn && (rc = bm_exec(g, "BEGIN")) < 0)
 		goto cleanup;
-	if (focused && (rc = select_focus(&w)) < 0)
+	if ((focused && (rc = select_focus(&w)) < 0) ||
+	    (rc = prepare_posts(&w)) < 0)
 		goto done;
 	if ((rc = walk_nodes(&w, focused)) == 0)
 		rc = walk_edges(&w, focused);
@@ -416,6 +543,8 @@ done:
 	if (own_txn)
 		sqlite3_exec(g->db, "COMMIT", NULL, NULL, NULL);
 cleanup:
+	sqlite3_finalize(w.posts);
+	bm_buf_dispose(&w.conds);
 	bm_buf_dispose(&w.filter);
 	bm_buf_dispose(&w.types);
 	return rc;

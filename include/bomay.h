@@ -231,6 +231,20 @@ void bm_graph_close(bm_graph *g);
 /* The detail of the handle's last error; never NULL. */
 const char *bm_graph_errmsg(const bm_graph *g);
 
+/* An edge as the walk gives it: borrowed, valid during the callback.
+ * cooperates_with is undirected: subject < object. */
+typedef struct {
+	int64_t id;
+	bm_rel_type type;
+	int64_t subject, object;      /* object 0: a post without organization */
+	const char *role;             /* may be NULL */
+	int former;
+	long n_evidence;
+	const char *first_seen, *last_seen;
+	const char *evidence_text;    /* one supporting sentence, may be NULL */
+	const char *evidence_doc;     /* its document id, may be NULL */
+} bm_edge;
+
 /* A node as the walk gives it: borrowed, valid during the callback. */
 typedef struct {
 	int64_t id;
@@ -240,21 +254,12 @@ typedef struct {
 	size_t n_aliases;
 	long n_mentions, n_documents;
 	const char *first_seen, *last_seen; /* document dates, may be NULL */
+	/* The posts held without an organization ("Thủ tướng Phạm Minh
+	 * Chính"): holds_position relations with object 0, which have no edge
+	 * to draw, in id order, kept by the selector's relation filters. */
+	const bm_edge *posts;
+	size_t n_posts;
 } bm_node;
-
-/* An edge as the walk gives it: borrowed, valid during the callback.
- * cooperates_with is undirected: subject < object. */
-typedef struct {
-	int64_t id;
-	bm_rel_type type;
-	int64_t subject, object;
-	const char *role;             /* may be NULL */
-	int former;
-	long n_evidence;
-	const char *first_seen, *last_seen;
-	const char *evidence_text;    /* one supporting sentence, may be NULL */
-	const char *evidence_doc;     /* its document id, may be NULL */
-} bm_edge;
 
 /* Which part of the graph a walk visits.  Zeroed: all of it. */
 typedef struct {
@@ -274,7 +279,8 @@ typedef struct {
 
 /* Streams the selected nodes (all of them first) and then the edges whose
  * both ends were given, in id order, without holding the graph in memory.
- * Errors: BM_EDB, BM_ENOTFOUND / BM_EAMBIGUOUS for the focus. */
+ * Without a focus, the relation filters keep the nodes that a kept edge or
+ * a kept post without organization touches.  Errors: BM_EDB, BM_ENOTFOUND / BM_EAMBIGUOUS for the focus. */
 int bm_graph_walk(bm_graph *g, const bm_selector *sel, const bm_walk_cb *cb,
 		  void *payload);
 

@@ -58,6 +58,43 @@ counts=$($PY -c 'import sys, networkx as nx
 g = nx.read_graphml(sys.argv[1]); print(g.number_of_nodes(), g.number_of_edges())' "$T/fixture.graphml")
 expect_eq "$counts" "$n_nodes $n_edges" "NetworkX counts"
 
+# Posts without an organization ("Thủ tướng Phạm Minh Chính"): no edge, a
+# JSON array "posts" on the person in every format, as each tool reads it.
+expect_eq "$(sqlite3 "$db" 'SELECT count(*) FROM relations WHERE object = 0')" 3 \
+  "posts without organization in the fixture"
+for fmt in dot graphml json csv; do
+  roles=$($PY - $fmt "$T/fixture.$fmt" <<'PY'
+import csv, json, subprocess, sys
+fmt, path = sys.argv[1:3]
+name = "Phạm Minh Chính"
+if fmt == "json":
+    posts = [n["posts"] for n in json.load(open(path))["nodes"] if n["name"] == name][0]
+elif fmt == "csv":
+    posts = [json.loads(r["posts"]) for r in csv.DictReader(open(path, newline=""))
+             if r["name"] == name][0]
+elif fmt == "graphml":
+    import networkx as nx
+    g = nx.read_graphml(path)
+    posts = [json.loads(d["posts"]) for _, d in g.nodes(data=True) if d["name"] == name][0]
+else:
+    out = subprocess.run(["gvpr", 'N [label == "%s"] { print(posts) }' % name, path],
+                         check=True, capture_output=True, text=True).stdout
+    posts = json.loads(out.strip().replace("\\\\", "\\"))
+print(";".join(f'{p["role"]}/{p["status"]}/{p["evidence_doc"]}' for p in posts))
+PY
+)
+  expect_eq "$roles" "Thủ tướng/current/exp-004;Ủy viên Bộ Chính trị/current/exp-004" \
+    "the posts of Phạm Minh Chính in $fmt"
+done
+# a relation filter that keeps holds_position keeps a person with posts only
+"$BOMAY" export --db "$db" --format json --relation holds_position -o "$T/held.json" \
+  || fail "export --relation holds_position"
+grep -q '"name":"Phạm Minh Chính".*"role":"Thủ tướng"' "$T/held.json" \
+  || fail "--relation holds_position lost the posts without organization"
+"$BOMAY" export --db "$db" --format json --relation part_of -o "$T/part.json" \
+  || fail "export --relation part_of"
+grep -q 'Phạm Minh Chính' "$T/part.json" && fail "--relation part_of kept a person with posts only"
+
 # Standard output works as -o does.
 "$BOMAY" export --db "$db" --format json >"$T/stdout.json" || fail "export to stdout"
 cmp -s "$T/stdout.json" "$T/fixture.json" || fail "stdout differs from -o"

@@ -7,8 +7,10 @@ usage: check_export.py FORMAT FILE DB
   graphml  read by NetworkX: same nodes and edges, names, roles, types
   json     json module: every field of every node and edge
   csv      csv module (RFC 4180): the same, row by row
-Names must come back byte for byte, except that GraphML and DOT labels hold
-U+FFFD where XML 1.0 cannot hold a character.  Prints one line of counts;
+In every format each node carries its posts without an organization (the
+holds_position relations whose object is 0), a JSON array.  Names must come
+back byte for byte, except that GraphML and DOT labels hold U+FFFD where
+XML 1.0 cannot hold a character.  Prints one line of counts;
 exits 1 with the differences."""
 import csv
 import json
@@ -31,7 +33,8 @@ def load_db(path):
         aliases = sorted({a for (a,) in db.execute(
             'SELECT alias FROM aliases WHERE entity = ? AND alias <> ?',
             (i, name))})
-        nodes[i] = {'type': t, 'name': name, 'aliases': aliases}
+        nodes[i] = {'type': t, 'name': name, 'aliases': aliases,
+                    'posts': load_posts(db, i)}
     edges = {}
     for row in db.execute('SELECT id, type, subject, object, role, status,'
                           ' n_evidence, first_seen, last_seen'
@@ -41,6 +44,36 @@ def load_db(path):
                     'status': status, 'evidence_count': n,
                     'first_seen': first, 'last_seen': last}
     return nodes, edges
+
+
+POST_FIELDS = ('id', 'role', 'status', 'evidence_count', 'first_seen',
+               'last_seen', 'evidence', 'evidence_doc')
+
+
+def load_posts(db, node):
+    """The node's holds_position relations without an organization, in id
+    order, with their latest evidence sentence."""
+    posts = []
+    for row in db.execute('SELECT id, role, status, n_evidence, first_seen,'
+                          ' last_seen FROM relations WHERE subject = ?'
+                          " AND object = 0 AND type = 'holds_position'"
+                          ' ORDER BY id', (node,)):
+        ev = db.execute('SELECT ev.sentence, d.doc FROM evidence ev'
+                        ' JOIN documents d ON d.id = ev.document'
+                        ' WHERE ev.relation = ?'
+                        ' ORDER BY ev.date DESC, ev.id DESC LIMIT 1',
+                        (row[0],)).fetchone() or (None, None)
+        posts.append(dict(zip(POST_FIELDS, row + tuple(ev))))
+    return posts
+
+
+def posts_of(text):
+    """Posts as a format gives them (a JSON array, or its text); None when
+    the format left them out."""
+    if text is None:
+        return None
+    posts = json.loads(text) if isinstance(text, str) else text
+    return [{k: p.get(k) for k in POST_FIELDS} for p in posts]
 
 
 def undouble(label):
@@ -58,7 +91,8 @@ def undouble(label):
 
 
 def read_dot(path):
-    prog = ('N { printf("N\\037%s\\037%s\\037%s\\036", name, label, type) }'
+    prog = ('N { printf("N\\037%s\\037%s\\037%s\\037%s\\036", name, label, type,'
+            ' posts) }'
             ' E { printf("E\\037%s\\037%s\\037%s\\037%s\\037%s\\037%s\\036",'
             ' name, tail.name, head.name, label, relation, status) }')
     out = subprocess.run(['gvpr', prog, path], check=True,
@@ -67,7 +101,8 @@ def read_dot(path):
     for rec in out.split('\x1e')[:-1]:
         f = rec.split('\x1f')
         if f[0] == 'N':
-            nodes[int(f[1][1:])] = {'type': f[3], 'name': undouble(f[2])}
+            nodes[int(f[1][1:])] = {'type': f[3], 'name': undouble(f[2]),
+                                    'posts': posts_of(undouble(f[4] or '[]'))}
         else:
             key = re.search(r'\[e(\d+)\]$', f[1]).group(1)
             edges[int(key)] = {'source': int(f[2][1:]), 'target': int(f[3][1:]),
@@ -81,7 +116,8 @@ def read_graphml(path):
     g = nx.read_graphml(path)
     nodes = {int(n[1:]): {'type': d['type'], 'name': d['name'],
                           'label': d['label'],
-                          'aliases': json.loads(d['aliases'])}
+                          'aliases': json.loads(d['aliases']),
+                          'posts': posts_of(d.get('posts'))}
              for n, d in g.nodes(data=True)}
     edges = {}
     for s, t, k, d in g.edges(keys=True, data=True):
@@ -96,6 +132,8 @@ def read_graphml(path):
 def read_json(path):
     with open(path, encoding='utf-8') as f:
         doc = json.load(f)
+    for n in doc['nodes']:
+        n['posts'] = posts_of(n.get('posts'))
     return ({n['id']: n for n in doc['nodes']},
             {e['id']: e for e in doc['edges']})
 
@@ -107,6 +145,7 @@ def read_csv(path):
             row = {k: (v if v != '' else None) for k, v in row.items()}
             if row['kind'] == 'node':
                 row['aliases'] = json.loads(row['aliases'])
+                row['posts'] = posts_of(row.get('posts'))
                 nodes[int(row['id'])] = row
             else:
                 for k in ('source', 'target', 'evidence_count'):
@@ -128,14 +167,17 @@ def main():
         bad.append(f'edges differ: {sorted(set(got_e) ^ set(want_e))}')
     for i in set(got_n) & set(want_n):
         for k, v in want_n[i].items():
-            if k not in got_n[i]:
+            if k not in got_n[i] and k != 'posts':
                 continue
             if lossy and isinstance(v, str):
                 v = clean(v)
             if lossy and k == 'aliases':
                 v = [clean(a) for a in v]
-            if got_n[i][k] != v:
-                bad.append(f'node {i} {k}: {got_n[i][k]!r} != {v!r}')
+            if lossy and k == 'posts':
+                v = [{f: clean(x) if isinstance(x, str) else x
+                      for f, x in p.items()} for p in v]
+            if got_n[i].get(k) != v:
+                bad.append(f'node {i} {k}: {got_n[i].get(k)!r} != {v!r}')
         if 'label' in got_n[i] and got_n[i]['label'] != clean(want_n[i]['name']):
             bad.append(f'node {i} label: {got_n[i]["label"]!r}')
     for i in set(got_e) & set(want_e):

@@ -1,10 +1,11 @@
 /* fuzz_export.c: hostile names -> the DOT, GraphML, JSON and CSV writers.
  * The first byte picks flags (bit 0: DOT clusters); the rest, split at NUL
- * bytes, gives the strings of up to 16 nodes (name, alias, dates) and of the
- * edges between them (role, evidence).  Strings are made valid UTF-8 first,
- * as the graph holds only such.  Each output must be read back by a real
- * parser (cgraph, libxml2, jansson, an RFC 4180 reader) with every node,
- * and JSON must give back every name byte for byte. */
+ * bytes, gives the strings of up to 16 nodes (name, alias, dates, a post
+ * without organization) and of the edges between them (role, evidence).
+ * Strings are made valid UTF-8 first, as the graph holds only such.  Each
+ * output must be read back by a real parser (cgraph, libxml2, jansson, an
+ * RFC 4180 reader) with every node, JSON must give back every name and
+ * post role byte for byte, and DOT's posts must read back as JSON. */
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -76,6 +77,22 @@ static long csv_records(const char *s, size_t len)
 	return quoted ? -1 : rows;
 }
 
+/* A DOT attribute as cgraph read it, back to its text (a doubled
+ * backslash is one), parsed as JSON; NULL when it is not. */
+static json_t *dot_json(const char *s)
+{
+	char *t = malloc(strlen(s) + 1), *o = t;
+	for (; *s; s++) {
+		*o++ = *s;
+		if (s[0] == '\\' && s[1] == '\\')
+			s++;
+	}
+	*o = '\0';
+	json_t *j = json_loads(t, 0, NULL);
+	free(t);
+	return j;
+}
+
 static char *write_all(bm_format fmt, int flags, const bm_node *nodes,
 		       size_t n_nodes, const bm_edge *edges, size_t n_edges,
 		       size_t *len)
@@ -110,9 +127,17 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	}
 	size_t n_nodes = n_strs < MAX_NODES ? n_strs : MAX_NODES;
 	bm_node nodes[MAX_NODES];
+	bm_edge posts[MAX_NODES];
 	const char *aliases[MAX_NODES][1];
 	for (size_t i = 0; i < n_nodes; i++) {
 		aliases[i][0] = strs[(i + 1) % n_strs];
+		posts[i] = (bm_edge){.id = 100 + (int64_t)i,
+				     .type = BM_REL_HOLDS_POSITION,
+				     .subject = (int64_t)i + 1,
+				     .role = strs[(i + 3) % n_strs],
+				     .former = (int)(i & 1),
+				     .n_evidence = 1,
+				     .evidence_text = strs[(i + 4) % n_strs]};
 		nodes[i] = (bm_node){.id = (int64_t)i + 1,
 				     .type = (bm_ent_type)((data[0] >> 1) + i) %
 					     BM_ENT__COUNT,
@@ -122,7 +147,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 				     .n_mentions = (long)i,
 				     .n_documents = 1,
 				     .first_seen = (i & 2) ? strs[(i + 2) % n_strs] : NULL,
-				     .last_seen = NULL};
+				     .last_seen = NULL,
+				     .posts = &posts[i],
+				     .n_posts = (i & 4) ? 1 : 0};
 	}
 	bm_edge edges[2 * MAX_NODES];
 	size_t n_edges = 0;
@@ -167,6 +194,12 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		const char *name = json_string_value(
 			json_object_get(json_array_get(jn, i), "name"));
 		FUZZ_ASSERT(name && strcmp(name, strs[i]) == 0, "JSON: a name changed");
+		json_t *ps = json_object_get(json_array_get(jn, i), "posts");
+		FUZZ_ASSERT(json_array_size(ps) == nodes[i].n_posts, "JSON: posts lost");
+		const char *role = json_string_value(
+			json_object_get(json_array_get(ps, 0), "role"));
+		FUZZ_ASSERT(!nodes[i].n_posts || (role && strcmp(role, posts[i].role) == 0),
+			    "JSON: a post's role changed");
 	}
 	json_decref(j);
 	free(out);
@@ -191,6 +224,14 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		fprintf(stderr, "fuzz: DOT export reads back with %d of %zu nodes:\n%s\n",
 			g ? agnnodes(g) : -1, n_nodes, out);
 		abort();
+	}
+	for (Agnode_t *v = agfstnode(g); v; v = agnxtnode(g, v)) {
+		char *text = agget(v, (char *)"posts");
+		if (!text || !*text)
+			continue;
+		json_t *ps = dot_json(text);
+		FUZZ_ASSERT(json_array_size(ps) == 1, "DOT: posts do not read back as JSON");
+		json_decref(ps);
 	}
 	agclose(g);
 	free(out);

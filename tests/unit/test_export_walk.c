@@ -24,7 +24,22 @@ typedef struct {
 	int dangling;            /* an edge whose end was not given */
 	char tandtc[256];        /* node 2 in one line */
 	char edge1[512];         /* edge 1 in one line */
+	char posts[1024];        /* the posts without organization, in one line */
 } seen;
+
+/* Appends n's posts (holds_position without an object) to s->posts. */
+static void note_posts(seen *s, const bm_node *n)
+{
+	for (size_t i = 0; i < n->n_posts; i++) {
+		const bm_edge *p = &n->posts[i];
+		size_t k = strlen(s->posts);
+		snprintf(s->posts + k, sizeof s->posts - k,
+			 "%" PRId64 ":%" PRId64 "|%s|%" PRId64 "|%s|%d|%ld|%s|%s|%s|%s;",
+			 n->id, p->id, bm_rel_type_name(p->type), p->object, p->role,
+			 p->former, p->n_evidence, p->first_seen, p->last_seen,
+			 p->evidence_text, p->evidence_doc);
+	}
+}
 
 static int on_node(void *p, const bm_node *n)
 {
@@ -33,6 +48,7 @@ static int on_node(void *p, const bm_node *n)
 		s->edge_before_node = 1;
 	assert_true(s->n_nodes < MAXI);
 	s->nodes[s->n_nodes++] = n->id;
+	note_posts(s, n);
 	if (n->id == 2)
 		snprintf(s->tandtc, sizeof s->tandtc, "%s|%s|%zu:%s|%ld|%ld|%s|%s",
 			 bm_ent_type_name(n->type), n->name, n->n_aliases,
@@ -72,19 +88,28 @@ typedef struct {
 #define ORGS ((1u << BM_ENT_PERSON) | (1u << BM_ENT_ORG))
 
 static const walk_case cases[] = {
-	{"everything", {0}, 0, "1 2 3 4 5 6 7 8 9 10 11 12 13 14",
+	{"everything", {0}, 0, "1 2 3 4 5 6 7 8 9 10 11 12 13 14 15",
 	 "1 2 3 4 5 6 7 8 9 10"},
 	{"people and organizations", {.type_mask = ORGS}, 0,
-	 "1 2 3 4 5 6 7 8 9 11 14", "1 2 3 4 5 6 7 8 9 10"},
+	 "1 2 3 4 5 6 7 8 9 11 14 15", "1 2 3 4 5 6 7 8 9 10"},
 	{"part_of only", {.rel_mask = 1u << BM_REL_PART_OF}, 0, "2 3 8 9 11",
 	 "3 8 9"},
+	/* a person whose only posts have no organization (15) is kept by
+	 * them; cooperates_with keeps neither them nor their posts */
+	{"holds_position only", {.rel_mask = 1u << BM_REL_HOLDS_POSITION}, 0,
+	 "1 2 3 4 6 7 15", "1 2 4 6 7"},
+	{"cooperates_with only", {.rel_mask = 1u << BM_REL_COOPERATES_WITH}, 0,
+	 "2 5 6", "5 10"},
+	{"focus on posts without organization", {.focus = "Phạm Minh Chính"}, 0,
+	 "15", ""},
+	{"since 2022: posts only", {.since = "2022"}, 0, "15", ""},
 	{"focus by alias", {.focus = "TANDTC"}, 0, "1 2 3 4 5", "1 2 3 4 5 6"},
 	{"focus by name, depth 2", {.focus = "Tòa án nhân dân tối cao", .depth = 2},
 	 0, "1 2 3 4 5 6", "1 2 3 4 5 6 10"},
 	/* the focus stays, whatever its type, with its edges to those kept */
 	{"focus, people only", {.focus = "TANDTC", .type_mask = 1u << BM_ENT_PERSON},
 	 0, "1 2 4", "1 2 4"},
-	{"since 2021", {.since = "2021"}, 0, "1 2 3 4 5", "1 4 5 6"},
+	{"since 2021", {.since = "2021"}, 0, "1 2 3 4 5 15", "1 4 5 6"},
 	{"until 2017", {.until = "2017"}, 0, "1 2 3", "1 2 3"},
 	/* a relation seen from 2017 to 2021 overlaps 2020 */
 	{"within 2020", {.since = "2020-01-01", .until = "2020-12-31"}, 0,
@@ -166,6 +191,30 @@ static void test_fields(void **state)
 	assert_string_equal(s.edge1, "holds_position|1|2|Phó Chánh án|0|2|"
 				     "2017-03-01|2021-05-06|"
 				     "Phó Chánh án Phạm Quốc Hưng phát biểu.|exp-002");
+	assert_string_equal(s.posts,
+		"7:11|holds_position|0|Cố vấn \"đặc biệt\", \\ <&>|1|1|"
+		"2020-01-15|2020-01-15|Nguyên Cố vấn \"đặc biệt\" Trần Văn C.|exp-003;"
+		"15:12|holds_position|0|Thủ tướng|0|1|2023-07-01|2023-07-01|"
+		"Thủ tướng Phạm Minh Chính chủ trì cuộc họp.|exp-004;"
+		"15:13|holds_position|0|Ủy viên Bộ Chính trị|0|1|2023-07-01|"
+		"2023-07-01|Ông là Ủy viên Bộ Chính trị.|exp-004;");
+}
+
+/* The posts follow the relation filters: none when holds_position is not
+ * selected, only those seen in the period otherwise. */
+static void test_posts_filtered(void **state)
+{
+	bm_graph *g = *state;
+	static const bm_walk_cb cb = {on_node, on_edge};
+	seen s = {0};
+	bm_selector part_of = {.rel_mask = 1u << BM_REL_PART_OF};
+	assert_int_equal(bm_graph_walk(g, &part_of, &cb, &s), 0);
+	assert_string_equal(s.posts, "");
+	seen t = {0};
+	bm_selector until = {.until = "2020"};
+	assert_int_equal(bm_graph_walk(g, &until, &cb, &t), 0);
+	assert_non_null(strstr(t.posts, "7:11|"));
+	assert_null(strstr(t.posts, "15:"));
 }
 
 static void test_ambiguous_message(void **state)
@@ -216,6 +265,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_selectors),
 		cmocka_unit_test(test_fields),
+		cmocka_unit_test(test_posts_filtered),
 		cmocka_unit_test(test_ambiguous_message),
 		cmocka_unit_test(test_stop),
 	};

@@ -22,11 +22,19 @@
 
 static const char *const tandtc_aliases[] = {"TANDTC"};
 
+/* Posts without an organization (object 0): data on the node. */
+static const bm_edge hung_posts[] = {
+	{101, BM_REL_HOLDS_POSITION, 2, 0, "Cố vấn \"đặc biệt\" \\\" C:\\new\\", 1,
+	 2, "2019-01-01", NULL, "ctl\x01 sentence \\", "d9"},
+	{102, BM_REL_HOLDS_POSITION, 2, 0, NULL, 0, 1, NULL, NULL, NULL, NULL},
+};
+
 /* Names that break careless writers. */
 static const bm_node nodes[] = {
 	{1, BM_ENT_ORG, "Tòa án nhân dân tối cao", tandtc_aliases, 1, 5, 3,
 	 "2017-01-02", "2021-05-06"},
-	{2, BM_ENT_PERSON, "Phạm Quốc Hưng", NULL, 0, 4, 2, "2017-01-02", NULL},
+	{2, BM_ENT_PERSON, "Phạm Quốc Hưng", NULL, 0, 4, 2, "2017-01-02", NULL,
+	 hung_posts, 2},
 	{3, BM_ENT_ORG, "Học viện Tòa án", NULL, 0, 1, 1, NULL, NULL},
 	{4, BM_ENT_ORG, "Công ty \"Sao Vàng\" <&> 'A'", NULL, 0, 1, 1, NULL, NULL},
 	{5, BM_ENT_PERSON, "C:\\new\\", NULL, 0, 1, 1, NULL, NULL},
@@ -117,6 +125,44 @@ static char *S(const char *s)
 	return (char *)s;
 }
 
+static void same_text(json_t *v, const char *want)
+{
+	if (want)
+		assert_string_equal(json_string_value(v), want);
+	else
+		assert_true(json_is_null(v));
+}
+
+/* The posts as a format gave them (a JSON array, or its text) are n's. */
+static void check_posts(const bm_node *n, json_t *posts)
+{
+	assert_true(json_is_array(posts));
+	assert_int_equal(json_array_size(posts), n->n_posts);
+	for (size_t i = 0; i < n->n_posts; i++) {
+		json_t *o = json_array_get(posts, i);
+		const bm_edge *p = &n->posts[i];
+		assert_int_equal(json_integer_value(json_object_get(o, "id")), p->id);
+		same_text(json_object_get(o, "role"), p->role);
+		same_text(json_object_get(o, "status"), p->former ? "former" : "current");
+		assert_int_equal(json_integer_value(json_object_get(o, "evidence_count")),
+				 p->n_evidence);
+		same_text(json_object_get(o, "first_seen"), p->first_seen);
+		same_text(json_object_get(o, "last_seen"), p->last_seen);
+		same_text(json_object_get(o, "evidence"), p->evidence_text);
+		same_text(json_object_get(o, "evidence_doc"), p->evidence_doc);
+	}
+}
+
+static void check_posts_text(const bm_node *n, const char *text)
+{
+	json_error_t err;
+	json_t *posts = json_loads(text, 0, &err);
+	if (!posts)
+		fail_msg("posts of %s: %s in %s", n->name, err.text, text);
+	check_posts(n, posts);
+	json_decref(posts);
+}
+
 static void check_dot(int flags)
 {
 	size_t len;
@@ -135,6 +181,11 @@ static void check_dot(int flags)
 		char *want = cleaned(n->name);
 		assert_string_equal(label, want);
 		assert_string_equal(agget(v, S("type")), bm_ent_type_name(n->type));
+		/* posts only where there are some, backslashes doubled */
+		char *posts = undouble(agget(v, S("posts")));
+		check_posts_text(n, n->n_posts ? posts : "[]");
+		assert_true(n->n_posts || !*posts);
+		free(posts);
 		assert_string_equal(agget(v, S("shape")),
 				    n->type == BM_ENT_ORG ? "box"
 				    : n->type == BM_ENT_PERSON ? "ellipse"
@@ -249,6 +300,9 @@ static void test_graphml(void **state)
 				char *want = cleaned(n->name);
 				assert_string_equal(name, want);
 				assert_string_equal(label, want);
+				char *posts = graphml_data(el, "n_posts");
+				check_posts_text(n, posts);
+				xmlFree(posts);
 				xmlFree(name);
 				xmlFree(label);
 				free(want);
@@ -313,6 +367,7 @@ static void test_json(void **state)
 				 nodes[i].n_aliases);
 		assert_int_equal(json_integer_value(json_object_get(o, "mentions")),
 				 nodes[i].n_mentions);
+		check_posts(&nodes[i], json_object_get(o, "posts"));
 	}
 	for (size_t i = 0; i < N_EDGES; i++) {
 		json_t *o = json_array_get(es, i);
@@ -401,6 +456,7 @@ static void test_csv(void **state)
 	assert_string_equal(f[0], "kind");
 	assert_string_equal(f[3], "name");
 	assert_string_equal(f[9], "role");
+	assert_string_equal(f[17], "posts"); /* last: the others kept their places */
 	for (size_t i = 0; i < width; i++)
 		free(f[i]);
 	while ((n = csv_record(&p, f, 32)) > 0) {
@@ -408,10 +464,12 @@ static void test_csv(void **state)
 		if (rows < N_NODES) {
 			assert_string_equal(f[0], "node");
 			assert_string_equal(f[3], nodes[rows].name); /* exact */
+			check_posts_text(&nodes[rows], f[17]);
 		} else {
 			const bm_edge *x = &edges[rows - N_NODES];
 			assert_string_equal(f[0], "edge");
 			assert_string_equal(f[9], x->role ? x->role : "");
+			assert_string_equal(f[17], "");
 		}
 		for (size_t i = 0; i < n; i++)
 			free(f[i]);
