@@ -45,7 +45,8 @@ static const char *inherit_parent(bm_lexset *L, const char *name)
 
 /* agencies.tsv: name, aliases (|), parent ("*": a generic head).  Rows
  * become heads.tsv-shaped rows: phrase, class, parent, full, place, and
- * a sixth column, the organization's known parent. */
+ * a sixth column, the organization's known parent ("*": a generic unit of
+ * this table, "Sở Xây dựng"). */
 static void agency_row(void *payload, char **cols, size_t n)
 {
 	bm_lexset *L = ((agency_ctx *)payload)->L;
@@ -57,7 +58,7 @@ static void agency_row(void *payload, char **cols, size_t n)
 	 * may ("Cảnh sát hình sự" as "Cảnh sát": no) */
 	const char *parent = generic ? inherit_parent(L, cols[0]) : "y";
 	/* its known parent, for a parent written in apposition */
-	const char *up = !generic && n >= 3 && *cols[2] ? cols[2] : "-";
+	const char *up = generic ? "*" : n >= 3 && *cols[2] ? cols[2] : "-";
 	const char *row[6] = {cols[0], cls, parent, "-", "-", up};
 	bm_lex_add(&L->org, L->fold, row, 6);
 	if (n < 2 || !*cols[1])

@@ -406,7 +406,8 @@ static int bare_acronym(const bm_docstate *d, const bm_chunk *c)
 {
 	return c->t1 == c->t0 + 1 && (d->toks.v[c->t0].flags & BM_TK_ALLCAP) &&
 	       !(c->flags & (CF_KIND | CF_SYNTH | CF_OWNER)) && c->lx &&
-	       bm_lex_col(c->lx, 3) && bm_lex_col(c->lx, 5);
+	       bm_lex_col(c->lx, 3) && bm_lex_col(c->lx, 5) &&
+	       strcmp(bm_lex_col(c->lx, 5), "body") == 0;
 }
 
 static void register_org(const bm_lexset *L, bm_docstate *d, bm_chunk *c,
@@ -421,12 +422,18 @@ static uint64_t first_word(const bm_lexset *L, const char *name)
 }
 
 /* A generic head that is a proper name by itself ("Mặt trận Tổ quốc Việt
- * Nam"): two capitalized words or more. */
+ * Nam"): two capitalized words or more, or a generic unit of
+ * agencies.tsv of five words or more written whole, whatever its case
+ * ("Bộ chỉ huy quân sự"). */
 static int named_bare(const bm_docstate *d, const bm_chunk *c)
 {
 	size_t caps = 0;
 	if (c->flags & (CF_KIND | CF_SYNTH | CF_OWNER))
 		return 0;
+	const char *gen = c->lx ? bm_lex_col(c->lx, 5) : NULL;
+	if (gen && strcmp(gen, "*") == 0 && c->lx->ntok >= 5 &&
+	    c->t1 - c->t0 == c->lx->ntok)
+		return 1;
 	for (size_t k = c->t0; k < c->t1; k++)
 		if ((d->toks.v[k].flags & BM_TK_CAP) &&
 		    !(d->toks.v[k].flags & BM_TK_ALLCAP))

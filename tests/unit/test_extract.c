@@ -365,6 +365,11 @@ static const ext_case cases[] = {
 	 {"holds_position|Võ Trọng Việt|Ủy ban Quốc phòng và An ninh của Quốc "
 	  "hội|Chủ nhiệm"},
 	 {NULL}, 3},
+	{"a generic unit written whole in lower case; a list under one head",
+	 "Ông Huỳnh Đức Thơ gửi văn bản tới các Sở Xây dựng, Kế hoạch - Đầu tư, "
+	 "Bộ chỉ huy quân sự. Ban tổ chức lễ hội họp.",
+	 {"ORG|Sở Kế hoạch và Đầu tư", "ORG|Bộ chỉ huy quân sự", "ORG|Sở Xây dựng"},
+	 {NULL}, {"ORG|Ban tổ chức"}, 1},
 	{"byline and photo credit",
 	 "Bộ Y tế họp. (Ảnh: Trần Hải)\nNguyễn Hưng",
 	 {"ORG|Bộ Y tế"}, {NULL}, {"PERSON|Trần Hải", "PERSON|Nguyễn Hưng"}, 0},
