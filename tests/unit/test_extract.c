@@ -370,6 +370,12 @@ static const ext_case cases[] = {
 	 "Bộ chỉ huy quân sự. Ban tổ chức lễ hội họp.",
 	 {"ORG|Sở Kế hoạch và Đầu tư", "ORG|Bộ chỉ huy quân sự", "ORG|Sở Xây dựng"},
 	 {NULL}, {"ORG|Ban tổ chức"}, 1},
+	{"named sites and a peninsula are places; Hồ is a surname",
+	 "Ông Hồ Đức Phớc thăm Hoàng thành Thăng Long, bán đảo Sơn Trà và Khu du "
+	 "lịch quốc gia Sơn Trà.",
+	 {"PERSON|Hồ Đức Phớc", "LOC|Hoàng thành Thăng Long", "LOC|bán đảo Sơn Trà",
+	  "LOC|Khu du lịch quốc gia Sơn Trà"},
+	 {NULL}, {"LOC|đảo Sơn Trà"}, 1},
 	{"byline and photo credit",
 	 "Bộ Y tế họp. (Ảnh: Trần Hải)\nNguyễn Hưng",
 	 {"ORG|Bộ Y tế"}, {NULL}, {"PERSON|Trần Hải", "PERSON|Nguyễn Hưng"}, 0},
