@@ -2,6 +2,7 @@
  * honorifics, cue phrases and the spans of PERSON, ORG, LOC and LAW
  * names, each with its canonical name.  Greedy, left to right, longest
  * lexicon match first; every loop is bounded by the sentence. */
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -367,13 +368,14 @@ static int number_ends_name(const scan *s, size_t j)
 /* The organization tail after a head ending at j0: capitalized words,
  * the lower-case words known to follow them in names, a place ("tỉnh X")
  * that ends it.  synth: the head came from a unit title (no person may
- * start the tail).  Returns the end; *kind is set when it ends in a bare
+ * start the tail); loc_mode: 1 for a law, 2 for a named site.  Returns the end; *kind is set when it ends in a bare
  * place word. */
 static size_t org_tail(scan *s, size_t j0, int synth, int loc_mode,
 		       int *kind)
 {
 	size_t j = j0, end = j0;
 	int lowers = 0;
+	size_t guess = SIZE_MAX; /* a lower-case word taken on no evidence */
 	const bm_lex_entry *e;
 	*kind = 0;
 	while (j < s->lim && j - j0 < ORG_MAX_TOK) {
@@ -516,9 +518,16 @@ static size_t org_tail(scan *s, size_t j0, int synth, int loc_mode,
 			}
 			break;
 		}
+		if (!known)
+			guess = j;
 		lowers++;
 		end = ++j;
 	}
+	/* "Hoàng thành Thăng Long cách ...": a site's name does not end in
+	 * a lower-case word taken on no evidence */
+	if (loc_mode == 2 && guess != SIZE_MAX && end == guess + 1 &&
+	    end < s->lim && fl(s, end, BM_TK_LOWER) && !(s->t[end].flags & BM_TK_NL))
+		end = guess;
 	return end;
 }
 
@@ -730,7 +739,7 @@ static size_t org_chunk(scan *s, size_t i, uint32_t sent)
 			ck = CK_LOC;
 		else if (strcmp(cls, "law") == 0)
 			ck = CK_LAW;
-		end = org_tail(s, i + n, 0, loc || ck == CK_LAW, &kind);
+		end = org_tail(s, i + n, 0, loc ? 2 : ck == CK_LAW, &kind);
 		if (end == i + n || kind)
 			flags |= CF_BARE;
 		if (kind)
