@@ -505,7 +505,10 @@ static size_t org_tail(scan *s, size_t j0, int synth, int loc_mode,
 				end = j = k;
 				continue;
 			}
-			if (k > j + 2)
+			/* or a province or district that closes it ("Chi cục An
+			 * toàn vệ sinh thực phẩm Nghệ An") */
+			if (k > j + 2 && !(k < s->lim && !(s->t[k].flags & BM_TK_NL) &&
+					   place_at(s, k, 2, NULL)))
 				break;
 			if (k > j && k < s->lim && !(s->t[k].flags & BM_TK_NL) &&
 			    ((fl(s, k, BM_TK_CAP) && !match(s, &s->L->stop_all, k, NULL) &&

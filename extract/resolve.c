@@ -605,14 +605,22 @@ static void resolve_loc(const bm_lexset *L, bm_docstate *d, bm_chunk *c)
 
 /* The initials of a name's words, upper case ("Tòa án nhân dân tối cao"
  * -> "TANDTC"). */
+static void initials_of(const char *name, size_t len, bm_buf *b);
+
 static void initials(const char *name, bm_buf *b)
 {
 	bm_buf_clear(b);
-	const char *p = name;
+	initials_of(name, strlen(name), b);
+}
+
+/* The initials of the words of name[0, len), appended to b. */
+static void initials_of(const char *name, size_t len, bm_buf *b)
+{
+	const char *p = name, *end = name + len;
 	int at_start = 1;
-	while (*p) {
+	while (p < end) {
 		int32_t cp;
-		int n = bm_utf8_next(p, strlen(p), &cp);
+		int n = bm_utf8_next(p, (size_t)(end - p), &cp);
 		if (n <= 0)
 			break;
 		if (cp == ' ') {
@@ -772,6 +780,7 @@ static void merge_short_forms(const bm_lexset *L, bm_docstate *d)
 		bm_tokenize(L->fold, name, strlen(name), 0, &t);
 		d->stoks = t;
 		uint64_t h = 0;
+		size_t q = t.n; /* where the place suffix starts */
 		for (size_t k = 0; k < t.n; k++) {
 			if (k >= 2 && place_suffix(L, &t, k)) {
 				uint32_t *v = bm_u64map_get(&d->ents, salt(BM_ENT_ORG, h));
@@ -780,10 +789,29 @@ static void merge_short_forms(const bm_lexset *L, bm_docstate *d)
 					to[*v] = (uint32_t)b;
 					any = 1;
 				}
+				q = k;
 				break;
 			}
 			if (t.v[k].flags & BM_TK_WORD)
 				h = bm_phrase_step(h, t.v[k].h);
+		}
+		/* "Chi cục ATVSTP" is "Chi cục An toàn vệ sinh thực phẩm
+		 * Nghệ An": a head and the initials of the words after it */
+		for (size_t hw = 1; hw <= 3 && hw + 3 <= q; hw++) {
+			bm_buf *sb = &d->scratch;
+			bm_buf_clear(sb);
+			bm_buf_put(sb, name, t.v[hw - 1].end);
+			bm_buf_putc(sb, ' ');
+			size_t at = sb->len;
+			initials_of(name + t.v[hw].start, t.v[q - 1].end - t.v[hw].start, sb);
+			if (sb->len - at < 3)
+				continue;
+			uint32_t *v = bm_u64map_get(&d->ents, salt(BM_ENT_ORG, hash_str(L, sb->data)));
+			if (v && *v != b && to[*v] == *v &&
+			    r->entities[*v].type == BM_ENT_ORG && to[b] == b) {
+				to[*v] = (uint32_t)b;
+				any = 1;
+			}
 		}
 	}
 	if (!any) {

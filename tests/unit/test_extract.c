@@ -376,6 +376,13 @@ static const ext_case cases[] = {
 	 {"PERSON|Hồ Đức Phớc", "LOC|Hoàng thành Thăng Long", "LOC|bán đảo Sơn Trà",
 	  "LOC|Khu du lịch quốc gia Sơn Trà"},
 	 {NULL}, {"LOC|đảo Sơn Trà"}, 1},
+	{"a head and the initials of the rest name the same organization",
+	 "Ông Chu Trọng Trang, Chi cục trưởng Chi cục An toàn vệ sinh thực phẩm "
+	 "Nghệ An cho biết. Chi cục ATVSTP đã kiểm tra 20 cơ sở.",
+	 {"ORG|Chi cục An toàn vệ sinh thực phẩm Nghệ An", "ORG|Chi cục ATVSTP"},
+	 {"holds_position|Chu Trọng Trang|Chi cục An toàn vệ sinh thực phẩm Nghệ "
+	  "An|Chi cục trưởng"},
+	 {NULL}, 1},
 	{"byline and photo credit",
 	 "Bộ Y tế họp. (Ảnh: Trần Hải)\nNguyễn Hưng",
 	 {"ORG|Bộ Y tế"}, {NULL}, {"PERSON|Trần Hải", "PERSON|Nguyễn Hưng"}, 0},
