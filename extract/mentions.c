@@ -59,15 +59,26 @@ static int acronym_as_written(const scan *s, const bm_lex_entry *r, size_t i,
 	return 1;
 }
 
-static size_t match(const scan *s, const bm_lex *lx, size_t i,
-		    const bm_lex_entry **e)
+static size_t match_at(const scan *s, const bm_lex *lx, size_t i,
+		       const bm_lex_entry **e);
+
+/* The longest row of lx at token i, 0 when none.  The first-word mask
+ * answers most calls at once (inlined); the look-up is match_at. */
+static inline size_t match(const scan *s, const bm_lex *lx, size_t i,
+			   const bm_lex_entry **e)
 {
-	size_t n = 0;
 	if (i >= s->lim || !(s->d->mask[i] & lx->bit)) {
 		if (e)
 			*e = NULL;
 		return 0;
 	}
+	return match_at(s, lx, i, e);
+}
+
+static size_t match_at(const scan *s, const bm_lex *lx, size_t i,
+		       const bm_lex_entry **e)
+{
+	size_t n = 0;
 	const bm_lex_entry *r = bm_lex_match(lx, &s->d->toks, i, s->lim, &n);
 	/* an acronym of the organization table matches only as written, in
 	 * capitals ("UN" is Liên hợp quốc, "Un" is not) */
