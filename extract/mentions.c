@@ -220,6 +220,15 @@ static int org_named_at(const scan *s, size_t j)
 
 /* A run of capitalized words from i that looks like a person's name:
  * 2..4 words, not stop words nor titles.  Returns its end or 0. */
+/* A middle initial at j inside a name begun at i: one capital letter, a
+ * dot written against it, a capitalized word after ("George W. Bush"). */
+static int initial_at(const scan *s, size_t j, size_t i)
+{
+	return j > i && s->t[j].end - s->t[j].start == 1 && j + 2 < s->lim &&
+	       is_char(s, j + 1, ".") && s->t[j + 1].start == s->t[j].end &&
+	       fl(s, j + 2, BM_TK_CAP) && !fl(s, j + 2, BM_TK_ALLCAP);
+}
+
 static size_t person_run(const scan *s, size_t i, int need_surname)
 {
 	if (!fl(s, i, BM_TK_CAP) || fl(s, i, BM_TK_ALLCAP))
@@ -228,8 +237,12 @@ static size_t person_run(const scan *s, size_t i, int need_surname)
 		return 0;
 	size_t j = i;
 	while (j < s->lim && j - i < PERSON_MAX_TOK && fl(s, j, BM_TK_CAP) &&
-	       !fl(s, j, BM_TK_ALLCAP) &&
+	       (!fl(s, j, BM_TK_ALLCAP) || initial_at(s, j, i)) &&
 	       (j == i || !(s->t[j].flags & BM_TK_NL))) {
+		if (j > i && initial_at(s, j, i)) {
+			j += 2; /* "George W. Bush" */
+			continue;
+		}
 		if (j > i && (stop_in_name(s, j) || title_at(s, j, NULL) ||
 			      org_named_at(s, j) || match(s, &s->L->degree, j, NULL) ||
 			      match(s, &s->L->rank, j, NULL)))
@@ -305,8 +318,9 @@ static size_t kind_place_at(scan *s, size_t i, size_t *bare_at, int *level,
 	size_t end = place_at(s, j, 3, &pe);
 	if (!end && fl(s, j, BM_TK_DIGIT))
 		end = j + 1;
+	/* a street may bear a person's name ("phố Lê Văn Sỹ"): no person */
 	if (!end && fl(s, j, BM_TK_CAP) && !fl(s, j, BM_TK_ALLCAP) &&
-	    person_run(s, j, 1) < j + 2) {
+	    (*level > 3 || person_run(s, j, 1) < j + 2)) {
 		end = j;
 		while (end < s->lim && end - j < 4 && fl(s, end, BM_TK_CAP) &&
 		       !match(s, &s->L->stop_all, end, NULL) &&

@@ -383,6 +383,11 @@ static const ext_case cases[] = {
 	 {"holds_position|Chu Trọng Trang|Chi cục An toàn vệ sinh thực phẩm Nghệ "
 	  "An|Chi cục trưởng"},
 	 {NULL}, 1},
+	{"a street named after a person is no person; a middle initial",
+	 "Ngôi nhà trên phố Lê Văn Sỹ bị cháy. Cựu Tổng thống George W. Bush "
+	 "phát biểu.",
+	 {"PERSON|George W. Bush"}, {"holds_position|George W. Bush||Tổng thống|former"},
+	 {"PERSON|Lê Văn Sỹ", "PERSON|George W"}, 1},
 	{"byline and photo credit",
 	 "Bộ Y tế họp. (Ảnh: Trần Hải)\nNguyễn Hưng",
 	 {"ORG|Bộ Y tế"}, {NULL}, {"PERSON|Trần Hải", "PERSON|Nguyễn Hưng"}, 0},
