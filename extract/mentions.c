@@ -309,6 +309,10 @@ static size_t kind_place_at(scan *s, size_t i, size_t *bare_at, int *level,
 	*level = atoi(e->col[1]);
 	size_t j = i + n;
 	*bare_at = j;
+	/* "Phát triển nông thôn": the word ends a word of known names */
+	if (*level > 3 && i > 0 && (s->t[i - 1].flags & BM_TK_WORD) &&
+	    bm_u64map_get(&s->L->bigram, bm_phrase_step(s->t[i - 1].h, s->t[i].h)))
+		return 0;
 	/* "Bảo hiểm xã hội", "Gia đình và Xã hội": the word and the next
 	 * make a word of known names, no place */
 	if (fl(s, j, BM_TK_LOWER) && !(s->t[j].flags & BM_TK_NL) &&
