@@ -384,7 +384,9 @@ static int number_ends_name(const scan *s, size_t j)
 	int known = j >= 2 && bm_u64map_get(&s->L->bigram,
 					    bm_phrase_step(s->t[j - 2].h,
 							   s->t[j - 1].h)) != NULL;
-	if (!fl(s, j - 1, BM_TK_CAP) && !known && !is_char(s, j - 1, "số"))
+	if (is_char(s, j - 1, "số"))
+		return 1; /* "Đội CSGT số 1 làm nhiệm vụ" */
+	if (!fl(s, j - 1, BM_TK_CAP) && !known)
 		return 0;
 	if (j + 1 >= s->lim)
 		return 1;
@@ -512,6 +514,14 @@ static size_t org_tail(scan *s, size_t j0, int synth, int loc_mode,
 					  bm_phrase_step(s->t[j - 1].h,
 							 s->t[j].h)) != NULL;
 		if (!known && match(s, &s->L->stop_lower, j, NULL))
+			break;
+		/* "Hội đồng quản trị PVOIL cảm ơn", "Đảng Batkivshina đối":
+		 * an acronym (not a word of acronyms.tsv: "TNHH", "THPT") or a
+		 * foreign word ends a name, a lower-case word after it starts
+		 * the sentence's next part ("số" goes on: "Đội CSGT số 1") */
+		if (!known && j > j0 && !is_char(s, j, "số") &&
+		    ((fl(s, j - 1, BM_TK_ALLCAP) && !match(s, &s->L->acr, j - 1, NULL)) ||
+		     foreign_word(s, j - 1)))
 			break;
 		if (!known && (lowers >= 1 || end == j0)) {
 			/* a short lower-case run that a capitalized word or a

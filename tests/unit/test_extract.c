@@ -388,6 +388,13 @@ static const ext_case cases[] = {
 	 "phát biểu.",
 	 {"PERSON|George W. Bush"}, {"holds_position|George W. Bush||Tổng thống|former"},
 	 {"PERSON|Lê Văn Sỹ", "PERSON|George W"}, 1},
+	{"an acronym or a foreign word ends a name before a lower-case verb",
+	 "Hội đồng quản trị PVOIL cảm ơn cổ đông. Tập đoàn Samsung Electronics "
+	 "công bố. Đội CSGT số 1 làm nhiệm vụ. Công ty CP sứ Bát Tràng, đơn vị lớn.",
+	 {"ORG|Hội đồng quản trị PVOIL", "ORG|Tập đoàn Samsung Electronics",
+	  "ORG|Đội CSGT số 1", "ORG|Công ty CP sứ Bát Tràng"},
+	 {NULL}, {"ORG|Hội đồng quản trị PVOIL cảm",
+		  "ORG|Tập đoàn Samsung Electronics công"}, 0},
 	{"byline and photo credit",
 	 "Bộ Y tế họp. (Ảnh: Trần Hải)\nNguyễn Hưng",
 	 {"ORG|Bộ Y tế"}, {NULL}, {"PERSON|Trần Hải", "PERSON|Nguyễn Hưng"}, 0},
