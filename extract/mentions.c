@@ -935,6 +935,12 @@ static size_t unit_chunk(scan *s, size_t i, const char *unit, int deleg,
 	size_t end = org_tail(s, i + uw, 1, 0, &kind);
 	if (kind && !uw)
 		end = i;
+	/* "Bộ trưởng Tuấn": one capitalized word is the holder's given
+	 * name, not a unit (units have names of two words or more) */
+	if (!uw && end == i + 1 && fl(s, i, BM_TK_CAP) &&
+	    !fl(s, i, BM_TK_ALLCAP | BM_TK_DIGIT) && !match(s, &s->L->org, i, NULL) &&
+	    !place_at(s, i, 2, NULL)) /* a commune may share a given name */
+		end = i;
 	if (uw && end < i + uw)
 		end = i + uw;
 	if (end == i && i > i0)
