@@ -490,6 +490,8 @@ static void partofs(const bm_lexset *L, bm_docstate *d, size_t a, size_t b)
 
 /* Words at most between a verbal cue ("phối hợp") and its actor. */
 #define COOP_NEAR 3
+/* Tokens at most between any cue and the actor before it. */
+#define COOP_FAR 12
 
 static void coops(const bm_lexset *L, bm_docstate *d, size_t a, size_t b,
 		  uint32_t si)
@@ -511,6 +513,7 @@ static void coops(const bm_lexset *L, bm_docstate *d, size_t a, size_t b,
 		 * object ("Tiếp và làm việc với A, về phía B ...") */
 		long before = -1, before_t = -1, before2 = -1, after = -1,
 		     after2 = -1;
+		size_t before_ci = 0, before2_ci = 0; /* their chunks */
 		size_t last_end = 0, after_at = 0; /* tokens */
 		size_t after_ci = 0;               /* the chunk of after */
 		for (size_t i = a; i < b; i++) {
@@ -523,10 +526,14 @@ static void coops(const bm_lexset *L, bm_docstate *d, size_t a, size_t b,
 				continue;
 			if (c->t1 <= p) {
 				last_end = c->t1;
-				if (!tobj && before >= 0 && c->ent != before)
+				if (!tobj && before >= 0 && c->ent != before) {
 					before2 = before;
-				if (!tobj)
+					before2_ci = before_ci;
+				}
+				if (!tobj) {
 					before = c->ent;
+					before_ci = i;
+				}
 				if (tobj && before_t < 0)
 					before_t = c->ent;
 			} else if (c->t0 >= p + n) {
@@ -541,6 +548,10 @@ static void coops(const bm_lexset *L, bm_docstate *d, size_t a, size_t b,
 		}
 		if (before < 0)
 			before = before_t;
+		/* an actor far before the cue belongs to another clause ("Báo
+		 * VOV thông tin, ông A cho biết ... đã phối hợp với B") */
+		if (before >= 0 && p - last_end > COOP_FAR)
+			before = before2 = -1;
 		/* a verb: in lower case, its actor a few words before it
 		 * ("Sở A đã phối hợp với Sở B", "A và B tiếp tục hợp tác") */
 		if (need_before &&
@@ -557,8 +568,14 @@ static void coops(const bm_lexset *L, bm_docstate *d, size_t a, size_t b,
 		}
 		long x = before >= 0 ? before : after;
 		long y = before >= 0 ? after : after2;
-		if (before >= 0 && after < 0) /* "A và B đã ký kết" */
-			y = before2 >= 0 ? before2 : (before_t != before ? before_t : -1);
+		/* "A và B đã ký kết": the two actors joined, not "X giao A
+		 * chủ trì, phối hợp với các cơ quan" */
+		if (before >= 0 && after < 0)
+			y = before2 >= 0 && before_ci == before2_ci + 2 &&
+				    (word_is(d, &d->ch[before2_ci + 1], "và") ||
+				     word_is(d, &d->ch[before2_ci + 1], "cùng") ||
+				     punct_is(d, &d->ch[before2_ci + 1], ","))
+				? before2 : -1;
 		if (x >= 0 && y >= 0 && x != y)
 			add_rel(d, BM_REL_COOPERATES_WITH, (size_t)x, y, NULL, 0, si);
 		/* "A phối hợp với B, C và D": every partner of the list */

@@ -399,6 +399,14 @@ static const ext_case cases[] = {
 	 "Bộ trưởng Bộ Công an Tô Lâm phát biểu. Sau đó, Bộ trưởng Lâm nhấn mạnh.",
 	 {"ORG|Bộ Công an", "PERSON|Tô Lâm"},
 	 {"holds_position|Tô Lâm|Bộ Công an|Bộ trưởng"}, {"ORG|Bộ Lâm"}, 1},
+	{"a cooperation's actors: near the cue, and joined when both come before it",
+	 "Phó Thủ tướng giao Bộ Tài chính chủ trì, phối hợp với các cơ quan liên "
+	 "quan. Báo Nhân Dân thông tin, ông Trần Văn An cho biết huyện đã chỉ đạo "
+	 "các lực lượng chức năng phối hợp với Chi cục Thú y tỉnh Hà Tĩnh. Bộ Y tế "
+	 "và Bộ Tài chính đã ký kết.",
+	 {"ORG|Bộ Tài chính", "ORG|Báo Nhân Dân"},
+	 {"cooperates_with|Bộ Tài chính|Bộ Y tế"}, {NULL}, 1,
+	 {"cooperates_with|Báo Nhân Dân|Chi cục Thú y tỉnh Hà Tĩnh"}},
 	{"byline and photo credit",
 	 "Bộ Y tế họp. (Ảnh: Trần Hải)\nNguyễn Hưng",
 	 {"ORG|Bộ Y tế"}, {NULL}, {"PERSON|Trần Hải", "PERSON|Nguyễn Hưng"}, 0},
