@@ -14,6 +14,8 @@
 /* Lower-case words after a name's last capitalized word that a parent
  * named right after them still counts in the name. */
 #define ORG_LOWER_RUN 4
+/* Places remembered by level: 0 a country .. 3 a commune. */
+#define PLACE_LEVELS 4
 
 typedef struct {
 	const bm_lexset *L;
@@ -22,9 +24,23 @@ typedef struct {
 	size_t lim; /* end of the sentence */
 	int count;  /* count places for the article's province */
 	uint32_t si; /* the sentence */
-	/* the place of each level last read, and its sentence */
-	struct { int32_t pl; uint32_t sent; } last[4];
+	/* the place of each level (1 province .. 3 commune) last read, and
+	 * its sentence */
+	struct { int32_t pl; uint32_t sent; } last[PLACE_LEVELS];
 } scan;
+
+static void scan_init(scan *s, const bm_lexset *L, bm_docstate *d,
+		      size_t lim, int count)
+{
+	memset(s, 0, sizeof *s);
+	s->L = L;
+	s->d = d;
+	s->t = d->toks.v;
+	s->lim = lim;
+	s->count = count;
+	for (size_t k = 0; k < PLACE_LEVELS; k++)
+		s->last[k].pl = -1;
+}
 
 static int fl(const scan *s, size_t i, uint32_t f)
 {
@@ -218,8 +234,6 @@ static int org_named_at(const scan *s, size_t j)
 	       (fl(s, j + n, BM_TK_CAP) && !fl(s, j + n, BM_TK_ALLCAP));
 }
 
-/* A run of capitalized words from i that looks like a person's name:
- * 2..4 words, not stop words nor titles.  Returns its end or 0. */
 /* A middle initial at j inside a name begun at i: one capital letter, a
  * dot written against it, a capitalized word after ("George W. Bush"). */
 static int initial_at(const scan *s, size_t j, size_t i)
@@ -229,6 +243,8 @@ static int initial_at(const scan *s, size_t j, size_t i)
 	       fl(s, j + 2, BM_TK_CAP) && !fl(s, j + 2, BM_TK_ALLCAP);
 }
 
+/* A run of capitalized words from i that looks like a person's name:
+ * 2..4 words, not stop words nor titles.  Returns its end or 0. */
 static size_t person_run(const scan *s, size_t i, int need_surname)
 {
 	if (!fl(s, i, BM_TK_CAP) || fl(s, i, BM_TK_ALLCAP))
@@ -266,7 +282,7 @@ static void count_place(scan *s, size_t i, size_t j, int level)
 	uint32_t *v = bm_u64map_put(&d->plmap, h, (uint32_t)d->npl, &found);
 	if (found) {
 		d->pl[*v].count++;
-		if (d->pl[*v].level < 4) {
+		if (d->pl[*v].level < PLACE_LEVELS) {
 			s->last[d->pl[*v].level].pl = (int32_t)*v;
 			s->last[d->pl[*v].level].sent = s->si;
 		}
@@ -284,7 +300,7 @@ static void count_place(scan *s, size_t i, size_t j, int level)
 	p->kind = e ? e->col[2] : NULL;
 	p->name = bm_pool_add(d, d->text + s->t[i].start,
 			      s->t[j - 1].end - s->t[i].start);
-	if (p->level < 4) {
+	if (p->level < PLACE_LEVELS) {
 		s->last[p->level].pl = (int32_t)(d->npl - 1);
 		s->last[p->level].sent = s->si;
 	}
@@ -399,9 +415,12 @@ static int number_ends_name(const scan *s, size_t j)
 /* The organization tail after a head ending at j0: capitalized words,
  * the lower-case words known to follow them in names, a place ("tỉnh X")
  * that ends it.  synth: the head came from a unit title (no person may
- * start the tail); loc_mode: 1 for a law, 2 for a named site.  Returns the end; *kind is set when it ends in a bare
- * place word. */
-static size_t org_tail(scan *s, size_t j0, int synth, int loc_mode,
+ * start the tail); mode: what the head starts (TAIL_ORG, TAIL_LAW,
+ * TAIL_SITE).  Returns the end; *kind is set when it ends in a bare place
+ * word. */
+enum { TAIL_ORG, TAIL_LAW, TAIL_SITE };
+
+static size_t org_tail(scan *s, size_t j0, int synth, int mode,
 		       int *kind)
 {
 	size_t j = j0, end = j0;
@@ -427,7 +446,7 @@ static size_t org_tail(scan *s, size_t j0, int synth, int loc_mode,
 		if (stop_in_name(s, j) || (!fl(s, j, BM_TK_CAP) &&
 					   match(s, &s->L->stop_all, j, NULL)))
 			break;
-		if (!loc_mode && title_at(s, j, NULL))
+		if (mode == TAIL_ORG && title_at(s, j, NULL))
 			break;
 		if (fl(s, j + 1, BM_TK_CAP) && match(s, &s->L->hon, j, NULL))
 			break;
@@ -452,7 +471,7 @@ static size_t org_tail(scan *s, size_t j0, int synth, int loc_mode,
 			}
 			/* a person after the name ends it, but a name may follow
 			 * an acronym or "số" ("Trường THPT Nguyễn Huệ") */
-			if ((end > j0 || synth) && !loc_mode &&
+			if ((end > j0 || synth) && mode == TAIL_ORG &&
 			    !(j > j0 && fl(s, j - 1, BM_TK_ALLCAP))) {
 				size_t pr = person_run(s, j, 1);
 				/* "Bộ trưởng Kinh tế Emmanuel Macron": after a
@@ -567,7 +586,7 @@ static size_t org_tail(scan *s, size_t j0, int synth, int loc_mode,
 	}
 	/* "Hoàng thành Thăng Long cách ...": a site's name does not end in
 	 * a lower-case word taken on no evidence */
-	if (loc_mode == 2 && guess != SIZE_MAX && end == guess + 1 &&
+	if (mode == TAIL_SITE && guess != SIZE_MAX && end == guess + 1 &&
 	    end < s->lim && fl(s, end, BM_TK_LOWER) && !(s->t[end].flags & BM_TK_NL))
 		end = guess;
 	return end;
@@ -578,9 +597,8 @@ size_t bm_org_at(const bm_lexset *L, const bm_docstate *d, size_t i,
 		 int *has_name)
 {
 	/* read-only: places are not counted again */
-	scan s = {L, (bm_docstate *)d, d->toks.v, lim, 0};
-	for (size_t k = 0; k < 4; k++)
-		s.last[k].pl = -1;
+	scan s;
+	scan_init(&s, L, (bm_docstate *)d, lim, 0);
 	const bm_lex_entry *e;
 	*has_name = 0;
 	if (!fl(&s, i, BM_TK_CAP))
@@ -595,7 +613,7 @@ size_t bm_org_at(const bm_lexset *L, const bm_docstate *d, size_t i,
 		return i + n;
 	}
 	int kind;
-	size_t end = org_tail(&s, i + n, 0, 0, &kind);
+	size_t end = org_tail(&s, i + n, 0, TAIL_ORG, &kind);
 	/* a generic head that is a proper name by itself ("Mặt trận Tổ quốc
 	 * Việt Nam", "MTTQ Việt Nam") names a parent too */
 	size_t caps = 0; /* an acronym stands for two words at least */
@@ -692,7 +710,7 @@ static int other_name_at(const scan *s, size_t j)
  * the place of that kind read last in the same sentence, if any. */
 static void set_near(scan *s, bm_chunk *c)
 {
-	if (!(c->flags & CF_KIND) || c->sub >= 4 || c->bare < 0)
+	if (!(c->flags & CF_KIND) || c->sub >= PLACE_LEVELS || c->bare < 0)
 		return;
 	if (s->last[c->sub].pl < 0 || s->last[c->sub].sent != s->si)
 		return;
@@ -702,16 +720,23 @@ static void set_near(scan *s, bm_chunk *c)
 		c->near = s->last[c->sub].pl;
 }
 
+/* Whether token k is a lower-case content word on the line: no function
+ * word nor cue ("dân chủ", not "của", "phối hợp"). */
+static int plain_lower(const scan *s, size_t k)
+{
+	return fl(s, k, BM_TK_LOWER) && !(s->t[k].flags & BM_TK_NL) &&
+	       !match(s, &s->L->stop_all, k, NULL) &&
+	       !match(s, &s->L->stop_lower, k, NULL) &&
+	       !match(s, &s->L->partof, k, NULL) &&
+	       !match(s, &s->L->coop, k, NULL);
+}
+
 /* The end of a run of lower-case words (no function word) closed by a
  * country ("xã hội dân chủ Thụy Điển"), or 0. */
 static size_t lower_country(const scan *s, size_t j)
 {
 	size_t k = j;
-	while (k < s->lim && k < j + ORG_LOWER_RUN && fl(s, k, BM_TK_LOWER) &&
-	       !(s->t[k].flags & BM_TK_NL) &&
-	       !match(s, &s->L->stop_all, k, NULL) &&
-	       !match(s, &s->L->stop_lower, k, NULL) &&
-	       !match(s, &s->L->coop, k, NULL) && !match(s, &s->L->partof, k, NULL))
+	while (k < s->lim && k < j + ORG_LOWER_RUN && plain_lower(s, k))
 		k++;
 	if (k == j || (s->t[k].flags & BM_TK_NL))
 		return 0;
@@ -753,7 +778,7 @@ static size_t org_chunk(scan *s, size_t i, uint32_t sent)
 			 bm_text_starts_with(s->L->fold, e->col[3], e->col[0]) &&
 			 other_name_at(s, end)) {
 			int k2 = 0;
-			size_t te = org_tail(s, end, 0, 0, &k2);
+			size_t te = org_tail(s, end, 0, TAIL_ORG, &k2);
 			/* it ends in a capitalized word, at the latest after a
 			 * country ("Đảng Nhân dân Cách mạng Lào") */
 			for (size_t k = end; k < te; k++) {
@@ -781,7 +806,8 @@ static size_t org_chunk(scan *s, size_t i, uint32_t sent)
 			ck = CK_LOC;
 		else if (strcmp(cls, "law") == 0)
 			ck = CK_LAW;
-		end = org_tail(s, i + n, 0, loc ? 2 : ck == CK_LAW, &kind);
+		end = org_tail(s, i + n, 0,
+			       loc ? TAIL_SITE : ck == CK_LAW ? TAIL_LAW : TAIL_ORG, &kind);
 		if (end == i + n || kind)
 			flags |= CF_BARE;
 		if (kind)
@@ -855,7 +881,6 @@ static size_t org_chunk(scan *s, size_t i, uint32_t sent)
 			c->bare = bm_pool_add(s->d, w ? w : pw->col[0],
 					      strlen(w ? w : pw->col[0]));
 			c->sub = (uint32_t)atoi(pw->col[1]);
-
 		}
 	} else if (flags & CF_BARE) {
 		const char *pk = bm_lex_col(e, 4);
@@ -869,9 +894,6 @@ static size_t org_chunk(scan *s, size_t i, uint32_t sent)
 	return end;
 }
 
-/* The tail after a unit title ("Trưởng phòng" + "Cảnh sát hình sự ...")
- * as an organization named by the unit.  Pushes it; returns its end (i
- * when nothing follows: a bare unit, pushed empty). */
 /* The number of words from i that make a known organization head with
  * the unit's words before them ("Trưởng đoàn" + "đại biểu Quốc hội":
  * Đoàn Đại biểu Quốc hội), 0 when none. */
@@ -891,6 +913,10 @@ static size_t unit_head(const scan *s, size_t i, uint64_t uh,
 	return best;
 }
 
+/* The tail after a unit title ("Trưởng phòng" + "Cảnh sát hình sự ...")
+ * as an organization named by the unit.  Pushes it; returns its end (i
+ * when nothing follows: a bare unit, pushed empty).  deleg: the title is
+ * a delegation role, a post only with its standing body named. */
 static size_t unit_chunk(scan *s, size_t i, const char *unit, int deleg,
 			 uint32_t sent)
 {
@@ -932,7 +958,7 @@ static size_t unit_chunk(scan *s, size_t i, const char *unit, int deleg,
 		}
 	}
 	int kind = 0;
-	size_t end = org_tail(s, i + uw, 1, 0, &kind);
+	size_t end = org_tail(s, i + uw, 1, TAIL_ORG, &kind);
 	if (kind && !uw)
 		end = i;
 	/* "Bộ trưởng Tuấn": one capitalized word is the holder's given
@@ -1025,7 +1051,7 @@ static size_t distribute(scan *s, size_t j, uint32_t sent)
 		    match(s, &s->L->hon, k, NULL) || match(s, &s->L->rank, k, NULL) ||
 		    person_run(s, k, 1) >= k + 2)
 			break;
-		size_t te = org_tail(s, k, 1, 0, &kind);
+		size_t te = org_tail(s, k, 1, TAIL_ORG, &kind);
 		/* the head and the item make a known name ("Sở TN&MT") */
 		const uint32_t *row = NULL;
 		for (; te > k; te--) {
@@ -1064,13 +1090,8 @@ static size_t distribute(scan *s, size_t j, uint32_t sent)
 static int name_inside(const scan *s, size_t i, size_t t0)
 {
 	size_t k = i, lowers = 0;
-	while (k > t0 + 1 && lowers < 2 && (s->t[k - 1].flags & BM_TK_LOWER) &&
-	       !(s->t[k].flags & BM_TK_NL) &&
-	       !match(s, &s->L->stop_all, k - 1, NULL) &&
-	       !match(s, &s->L->stop_lower, k - 1, NULL) &&
-	       !match(s, &s->L->partof, k - 1, NULL) &&
-	       !match(s, &s->L->placeword, k - 1, NULL) &&
-	       !match(s, &s->L->coop, k - 1, NULL)) {
+	while (k > t0 + 1 && lowers < 2 && !(s->t[k].flags & BM_TK_NL) &&
+	       plain_lower(s, k - 1) && !match(s, &s->L->placeword, k - 1, NULL)) {
 		k--;
 		lowers++;
 	}
@@ -1367,9 +1388,8 @@ void bm_mentions(const bm_lexset *L, bm_docstate *d)
 	}
 	for (size_t i = 0; i < d->toks.n; i++)
 		d->mask[i] = bm_lexset_mask(L, d->toks.v[i].h);
-	scan s = {L, d, d->toks.v, 0, 1};
-	for (size_t k = 0; k < 4; k++)
-		s.last[k].pl = -1;
+	scan s;
+	scan_init(&s, L, d, 0, 1);
 	for (uint32_t si = 0; si < d->sents.n; si++)
 		sentence(&s, si);
 }
