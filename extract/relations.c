@@ -360,9 +360,7 @@ static int parent_kind(const bm_lexset *L, const bm_docstate *d,
 	 * Bộ Nội vụ" is a list) */
 	const char *known = x->kind == CK_ORG && x->lx &&
 				    strcmp(x->lx->col[1], "name") == 0
-			    ? bm_lex_col(x->lx, 5) : NULL;
-	if (known && (strcmp(known, "body") == 0 || strcmp(known, "*") == 0))
-		known = NULL; /* acronyms.tsv's flag, a generic unit */
+			    ? bm_org_parent(x->lx) : NULL;
 	if (known)
 		return bm_text_hash(L->fold, known, strlen(known), 1, NULL) ==
 		       bm_text_hash(L->fold, yname, strlen(yname), 1, NULL);

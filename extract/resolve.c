@@ -167,7 +167,9 @@ static void base_letters(const char *w, size_t len, char *out, size_t cap)
 
 /* "Vũ Trọng Việt" and "Võ Trọng Việt": a name of three words or more
  * whose given names are another person's and whose surname differs from
- * that person's in one vowel is a typo of it.  The person, or -1. */
+ * that person's in one vowel is a typo of it.  The person, or -1; *key
+ * is the name's key in person_rest (its given names without tone marks
+ * and the surname's first byte), 0 for a name of two words. */
 static long surname_typo(bm_docstate *d, const char *pname, uint64_t *key)
 {
 	const char *sp = strchr(pname, ' ');
@@ -406,8 +408,7 @@ static int bare_acronym(const bm_docstate *d, const bm_chunk *c)
 {
 	return c->t1 == c->t0 + 1 && (d->toks.v[c->t0].flags & BM_TK_ALLCAP) &&
 	       !(c->flags & (CF_KIND | CF_SYNTH | CF_OWNER)) && c->lx &&
-	       bm_lex_col(c->lx, 3) && bm_lex_col(c->lx, 5) &&
-	       strcmp(bm_lex_col(c->lx, 5), "body") == 0;
+	       bm_lex_col(c->lx, 3) && bm_org_is_body(c->lx);
 }
 
 static void register_org(const bm_lexset *L, bm_docstate *d, bm_chunk *c,
@@ -430,8 +431,7 @@ static int named_bare(const bm_docstate *d, const bm_chunk *c)
 	size_t caps = 0;
 	if (c->flags & (CF_KIND | CF_SYNTH | CF_OWNER))
 		return 0;
-	const char *gen = c->lx ? bm_lex_col(c->lx, 5) : NULL;
-	if (gen && strcmp(gen, "*") == 0 && c->lx->ntok >= 5 &&
+	if (bm_org_is_generic(c->lx) && c->lx->ntok >= 5 &&
 	    c->t1 - c->t0 == c->lx->ntok)
 		return 1;
 	for (size_t k = c->t0; k < c->t1; k++)
@@ -603,17 +603,8 @@ static void resolve_loc(const bm_lexset *L, bm_docstate *d, bm_chunk *c)
 	free(kbuf);
 }
 
-/* The initials of a name's words, upper case ("Tòa án nhân dân tối cao"
- * -> "TANDTC"). */
-static void initials_of(const char *name, size_t len, bm_buf *b);
-
-static void initials(const char *name, bm_buf *b)
-{
-	bm_buf_clear(b);
-	initials_of(name, strlen(name), b);
-}
-
-/* The initials of the words of name[0, len), appended to b. */
+/* The initials of the words of name[0, len), upper case, appended to b
+ * ("Tòa án nhân dân tối cao" -> "TANDTC"). */
 static void initials_of(const char *name, size_t len, bm_buf *b)
 {
 	const char *p = name, *end = name + len;
@@ -641,6 +632,13 @@ static void initials_of(const char *name, size_t len, bm_buf *b)
 		}
 		p += n;
 	}
+}
+
+/* The initials of a whole name, in b alone. */
+static void initials(const char *name, bm_buf *b)
+{
+	bm_buf_clear(b);
+	initials_of(name, strlen(name), b);
 }
 
 static void resolve_acronyms(const bm_lexset *L, bm_docstate *d)
@@ -896,8 +894,9 @@ int bm_resolve(const bm_lexset *L, bm_docstate *d)
 			 * names the same person (an alias) */
 			uint64_t base = toneless(pname);
 			uint32_t *pb = bm_u64map_get(&d->person_base, base);
-			uint64_t rest;
-			long typo = surname_typo(d, pname, &rest);
+			/* the surname-typo key is needed only for a new name */
+			uint64_t rest = 0;
+			long typo = pb ? -1 : surname_typo(d, pname, &rest);
 			uint32_t same = pb ? *pb : (uint32_t)typo;
 			if ((pb || typo >= 0) &&
 			    !bm_u64map_get(&d->ents, salt(BM_ENT_PERSON,

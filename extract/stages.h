@@ -6,6 +6,7 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 
 #include "bomay.h"
 #include "extract/lexicon.h"
@@ -29,6 +30,30 @@ typedef struct {
 	bm_u64map first;   /* word hash -> bits of the tables with a phrase
 			      starting with that word */
 } bm_lexset;
+
+/* An organization row's sixth column says what it is beside its name:
+ * agencies.tsv gives its known parent, or "*" for a generic unit ("Sở
+ * Xây dựng"); acronyms.tsv gives "body" for a head that alone names the
+ * nationwide body ("TAND"). */
+static inline const char *bm_org_note(const bm_lex_entry *e)
+{
+	return e ? bm_lex_col(e, 5) : NULL;
+}
+static inline int bm_org_is_generic(const bm_lex_entry *e)
+{
+	const char *n = bm_org_note(e);
+	return n && n[0] == '*' && !n[1];
+}
+static inline int bm_org_is_body(const bm_lex_entry *e)
+{
+	const char *n = bm_org_note(e);
+	return n && strcmp(n, "body") == 0;
+}
+/* Its known parent (agencies.tsv), or NULL. */
+static inline const char *bm_org_parent(const bm_lex_entry *e)
+{
+	return bm_org_is_generic(e) || bm_org_is_body(e) ? NULL : bm_org_note(e);
+}
 
 /* The first-word mask of a token (which tables may match there). */
 static inline uint32_t bm_lexset_mask(const bm_lexset *L, uint64_t h)
