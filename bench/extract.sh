@@ -9,38 +9,14 @@
 # Prints a Markdown table (docs/PERFORMANCE.md, "Extraction"); the best of
 # N runs (default 3).
 set -euo pipefail
-here=$(cd "$(dirname "$0")/.." && pwd)
-bomay=$here/build/bomay
-corpus=$here/../shared/corpus/bench/news.jsonl
-runs=3
-while [ $# -gt 0 ]; do
-  case $1 in
-    --bomay) bomay=$2; shift 2 ;;
-    --corpus) corpus=$2; shift 2 ;;
-    --runs) runs=$2; shift 2 ;;
-    -h|--help) sed -n '2,10p' "$0"; exit 0 ;;
-    *) echo "extract.sh: unknown option $1" >&2; exit 2 ;;
-  esac
-done
-[ -f "$corpus" ] || { echo "extract.sh: no corpus $corpus" >&2; exit 2; }
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
+. "$(dirname "$0")/lib.sh"
+bench_args extract.sh 3 2,10 "$@"
 half=$tmp/half.jsonl
 head -n $(( $(wc -l <"$corpus") / 2 )) "$corpus" >"$half"
 
 # best of $runs: "cpu_s wall_s maxrss_kib"
 measure() {
-  local best=""
-  for _ in $(seq "$runs"); do
-    /usr/bin/time -f '%U %S %e %M' -o "$tmp/t" "$bomay" extract -q "$1" -o /dev/null
-    read -r u s e m <"$tmp/t"
-    local cpu
-    cpu=$(echo "$u + $s" | bc)
-    if [ -z "$best" ] || [ "$(echo "$cpu < ${best%% *}" | bc)" = 1 ]; then
-      best="$cpu $e $m"
-    fi
-  done
-  echo "$best"
+  best_of "'$bomay' extract -q '$1' -o /dev/null"
 }
 
 echo "| input | MB | CPU s | MB/s (CPU) | wall s | MB/s (wall) | max RSS MiB |"

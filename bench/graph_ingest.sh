@@ -10,39 +10,14 @@
 # Prints a Markdown table (docs/PERFORMANCE.md, "Graph"); the best of N
 # runs (default 1: a run is ~20 s).
 set -euo pipefail
-here=$(cd "$(dirname "$0")/.." && pwd)
-bomay=$here/build/bomay
-corpus=$here/../shared/corpus/bench/news.jsonl
-runs=1
-while [ $# -gt 0 ]; do
-  case $1 in
-    --bomay) bomay=$2; shift 2 ;;
-    --corpus) corpus=$2; shift 2 ;;
-    --runs) runs=$2; shift 2 ;;
-    -h|--help) sed -n '2,11p' "$0"; exit 0 ;;
-    *) echo "graph_ingest.sh: unknown option $1" >&2; exit 2 ;;
-  esac
-done
-[ -f "$corpus" ] || { echo "graph_ingest.sh: no corpus $corpus" >&2; exit 2; }
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
+. "$(dirname "$0")/lib.sh"
+bench_args graph_ingest.sh 1 2,11 "$@"
 mb=$(echo "scale=1; $(stat -c %s "$corpus") / 1000000" | bc)
 
-# best of $runs of a shell command: "cpu_s wall_s maxrss_kib"
-measure() {
-  local best=""
-  for _ in $(seq "$runs"); do
-    rm -f "$tmp"/g.db*
-    /usr/bin/time -f '%U %S %e %M' -o "$tmp/t" bash -c "$1"
-    read -r u s e m < <(tail -1 "$tmp/t")
-    local cpu
-    cpu=$(echo "$u + $s" | bc)
-    if [ -z "$best" ] || [ "$(echo "$cpu < ${best%% *}" | bc)" = 1 ]; then
-      best="$cpu $e $m"
-    fi
-  done
-  echo "$best"
-}
+# best of $runs of a shell command: "cpu_s wall_s maxrss_kib", each on a
+# new database
+before_run() { rm -f "$tmp"/g.db*; }
+measure() { best_of "$1"; }
 row() { # what cpu wall rss
   printf '| %s | %s | %s | %s | %s | %s | %s |\n' "$1" "$mb" "$2" \
     "$(echo "scale=1; $mb / $2" | bc)" "$3" "$(echo "scale=1; $mb / $3" | bc)" \
