@@ -470,9 +470,11 @@ static size_t org_tail(scan *s, size_t j0, int synth, int mode,
 				break;
 			}
 			/* a person after the name ends it, but a name may follow
-			 * an acronym or "số" ("Trường THPT Nguyễn Huệ") */
+			 * a known acronym ("Trường THPT Nguyễn Huệ"; "Công ty
+			 * PVC-KB Đỗ Văn Hồng" is a company and its head) */
 			if ((end > j0 || synth) && mode == TAIL_ORG &&
-			    !(j > j0 && fl(s, j - 1, BM_TK_ALLCAP))) {
+			    !(j > j0 && fl(s, j - 1, BM_TK_ALLCAP) &&
+			      match(s, &s->L->acr, j - 1, NULL))) {
 				size_t pr = person_run(s, j, 1);
 				/* "Bộ trưởng Kinh tế Emmanuel Macron": after a
 				 * title, a foreign name is its holder's */
@@ -743,15 +745,37 @@ static size_t lower_country(const scan *s, size_t j)
 	return place_at(s, k, 0, NULL);
 }
 
+/* Whether a head written in lower case at i, n words long, starts an
+ * organization: its first words are a head of heads.tsv's "lower", and
+ * a legal form in capitals ends it ("công ty TNHH gang thép X") or a
+ * capitalized name follows that is no place, country, title or stop word
+ * ("công ty Formosa", not "công ty Trung Quốc"). */
+static int lower_head(const scan *s, size_t i, size_t n)
+{
+	int lower = 0;
+	for (size_t m = 1; m <= n && !lower; m++)
+		lower = bm_org_is_lower(bm_lex_exact(&s->L->org, &s->d->toks, i, i + m));
+	if (!lower || !fl(s, i, BM_TK_LOWER) || (s->t[i + n - 1].flags & BM_TK_NL))
+		return 0;
+	if (n > 1 && fl(s, i + n - 1, BM_TK_ALLCAP))
+		return fl(s, i + n, BM_TK_WORD) && !(s->t[i + n].flags & BM_TK_NL);
+	size_t j = i + n;
+	return fl(s, j, BM_TK_CAP) && !(s->t[j].flags & BM_TK_NL) &&
+	       !place_at(s, j, 2, NULL) && !match(s, &s->L->stop_all, j, NULL) &&
+	       !title_at(s, j, NULL) && !match(s, &s->L->hon, j, NULL);
+}
+
 /* An organization (or law, or named site) at i; pushes it and returns its
  * end, or 0. */
 static size_t org_chunk(scan *s, size_t i, uint32_t sent)
 {
 	const bm_lex_entry *e;
-	if (!fl(s, i, BM_TK_CAP))
+	if (!fl(s, i, BM_TK_CAP) && !(s->d->mask[i] & s->L->org.bit))
 		return 0;
 	size_t n = match(s, &s->L->org, i, &e);
 	if (!n || match(s, &s->L->stop_all, i, NULL) > n)
+		return 0;
+	if (!fl(s, i, BM_TK_CAP) && !lower_head(s, i, n))
 		return 0;
 	const char *cls = e->col[1];
 	int kind = 0;
@@ -833,7 +857,19 @@ static size_t org_chunk(scan *s, size_t i, uint32_t sent)
 	bm_chunk *c = push(s, ck, i, end, sent);
 	c->flags = flags;
 	c->lx = e;
-	c->h0 = (uint32_t)(i + 1); /* embedded parents may start at word 2 */
+	/* embedded parents start at word 2 of a name spelled whole ("Văn
+	 * phòng Chính phủ", "Thường trực HĐND tỉnh X"); inside the head word
+	 * of a kind of unit, only at a complete name ("Đoàn Đại biểu Quốc
+	 * hội" is of Quốc hội, "Tổng Công ty PVC" of no "Công ty PVC") */
+	size_t h0 = i + 1;
+	if ((strcmp(cls, "head") == 0 || strcmp(cls, "owner") == 0) &&
+	    !bm_org_is_generic(e)) {
+		const bm_lex_entry *ie;
+		while (h0 < i + n && !(match(s, &s->L->org, h0, &ie) &&
+				       strcmp(ie->col[1], "name") == 0))
+			h0++;
+	}
+	c->h0 = (uint32_t)h0;
 	const char *full = own ? NULL : bm_lex_col(e, 3);
 	/* "Ngân hàng Agribank", "Tập đoàn Viettel": a head and a known name
 	 * that the head starts are that name */

@@ -76,6 +76,8 @@ static void add_rel(bm_docstate *d, bm_rel_type type, size_t subj, long obj,
 	size_t s, e;
 	if (d->rec->n_relations >= d->max_relations)
 		return; /* a documented cap: the record's dedup scan is linear */
+	if (type == BM_REL_PART_OF && bm_part_of_loops(d->rec, subj, obj))
+		return;
 	if (type == BM_REL_COOPERATES_WITH && obj >= 0 && (size_t)obj < subj) {
 		size_t tmp = subj; /* undirected: one order, one relation */
 		subj = (size_t)obj;

@@ -236,10 +236,9 @@ static void alias_written(const bm_lexset *L, bm_docstate *d, size_t ent,
 
 static void part_of(bm_docstate *d, size_t child, size_t parent, uint32_t sent)
 {
-	if (child == parent)
-		return;
 	size_t s, e;
-	if (d->rec->n_relations >= d->max_relations)
+	if (d->rec->n_relations >= d->max_relations ||
+	    bm_part_of_loops(d->rec, child, (long)parent))
 		return;
 	bm_sent_span(d, sent, &s, &e);
 	bm_record_add_relation(d->rec, BM_REL_PART_OF, child, (long)parent, NULL,

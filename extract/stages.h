@@ -34,7 +34,8 @@ typedef struct {
 /* An organization row's sixth column says what it is beside its name:
  * agencies.tsv gives its known parent, or "*" for a generic unit ("Sở
  * Xây dựng"); acronyms.tsv gives "body" for a head that alone names the
- * nationwide body ("TAND"). */
+ * nationwide body ("TAND"); heads.tsv gives "lower" for a head that names
+ * an organization in lower case too. */
 static inline const char *bm_org_note(const bm_lex_entry *e)
 {
 	return e ? bm_lex_col(e, 5) : NULL;
@@ -49,10 +50,19 @@ static inline int bm_org_is_body(const bm_lex_entry *e)
 	const char *n = bm_org_note(e);
 	return n && strcmp(n, "body") == 0;
 }
+/* heads.tsv's "lower": the head names an organization also when written
+ * in lower case ("công ty Formosa"). */
+static inline int bm_org_is_lower(const bm_lex_entry *e)
+{
+	const char *n = bm_org_note(e);
+	return n && strcmp(n, "lower") == 0;
+}
 /* Its known parent (agencies.tsv), or NULL. */
 static inline const char *bm_org_parent(const bm_lex_entry *e)
 {
-	return bm_org_is_generic(e) || bm_org_is_body(e) ? NULL : bm_org_note(e);
+	return bm_org_is_generic(e) || bm_org_is_body(e) || bm_org_is_lower(e)
+		       ? NULL
+		       : bm_org_note(e);
 }
 
 /* The first-word mask of a token (which tables may match there). */
@@ -191,6 +201,22 @@ int bm_resolve(const bm_lexset *L, bm_docstate *d);
 /* relations.c: holds_position, part_of and cooperates_with from the
  * chunks of each sentence. */
 void bm_relations(const bm_lexset *L, bm_docstate *d);
+
+/* Whether a part_of from child to parent would close a loop: the child
+ * itself, or a parent already said to be part of the child (the first
+ * reading stands). */
+static inline int bm_part_of_loops(const bm_record *r, size_t child,
+				   long parent)
+{
+	if (parent < 0 || (size_t)parent == child)
+		return 1;
+	for (size_t i = 0; i < r->n_relations; i++)
+		if (r->relations[i].type == BM_REL_PART_OF &&
+		    r->relations[i].subject == (size_t)parent &&
+		    r->relations[i].object == (long)child)
+			return 1;
+	return 0;
+}
 
 /* Evidence of sentence s: its byte range. */
 void bm_sent_span(const bm_docstate *d, uint32_t s, size_t *start,

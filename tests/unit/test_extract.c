@@ -522,6 +522,18 @@ static const ext_case cases[] = {
 	 {"cooperates_with|Sở Tư pháp|Công an tỉnh Hòa Bình"},
 	 {NULL}, 0,
 	 {"cooperates_with|Bệnh viện Bạch Mai|Bệnh viện Chợ Rẫy"}},
+	{"a company head in lower case before a name or a legal form",
+	 "Ông Trần Văn Bình, giám đốc công ty Sao Mai, cho biết công ty TNHH "
+	 "gang thép Tân Phong là đối tác; một công ty Trung Quốc rút lui.",
+	 {"ORG|công ty Sao Mai", "ORG|công ty TNHH gang thép Tân Phong"},
+	 {"holds_position|Trần Văn Bình|công ty Sao Mai|giám đốc"},
+	 {"ORG|công ty Trung Quốc", "ORG|công ty TNHH gang thép Tân Phong là"}, 1},
+	{"a head inside a longer head is no embedded parent",
+	 "Ông Nguyễn Mạnh Tiến, Phó Tổng Giám đốc Tổng Công ty PVC, và Tổng "
+	 "Giám đốc Công ty PVC-KB Đỗ Văn Hồng bị khởi tố.",
+	 {"ORG|Tổng Công ty PVC", "ORG|Công ty PVC-KB"},
+	 {"holds_position|Nguyễn Mạnh Tiến|Tổng Công ty PVC|Phó Tổng Giám đốc"},
+	 {"ORG|Công ty PVC"}, 2},
 	{"bare head completed by the article's province",
 	 "Tỉnh ủy Yên Bái họp. Bà Phạm Thị Thanh Trà, Bí thư Tỉnh ủy, phát biểu.",
 	 {"ORG|Tỉnh ủy Yên Bái"},

@@ -27,7 +27,7 @@ typedef struct {
 static const lex_file files[] = {
 	{"abbrevs.tsv", 1, 1},    {"acronyms.tsv", 3, 1},
 	{"countries.tsv", 1, 1},  {"cues.tsv", 3, 1},
-	{"degrees.tsv", 1, 1},    {"heads.tsv", 5, 1},
+	{"degrees.tsv", 1, 1},    {"heads.tsv", 6, 1},
 	{"honorifics.tsv", 1, 1}, {"placewords.tsv", 3, 1},
 	{"ranks.tsv", 1, 1},      {"stopwords.tsv", 2, 1},
 	{"surnames.tsv", 1, 1},   {"titles.tsv", 4, 1},
