@@ -264,6 +264,13 @@ static size_t person_run(const scan *s, size_t i, int need_surname)
 			      match(s, &s->L->rank, j, NULL)))
 			break;
 		j++;
+		/* "Moon Jae-in", "Yoo Il-ho": a hyphen written between two
+		 * parts of one given name */
+		if (j + 1 < s->lim && is_char(s, j, "-") &&
+		    s->t[j].start == s->t[j - 1].end &&
+		    s->t[j + 1].start == s->t[j].end && fl(s, j + 1, BM_TK_WORD) &&
+		    !fl(s, j + 1, BM_TK_DIGIT | BM_TK_ALLCAP))
+			j += 2;
 	}
 	return j;
 }
@@ -414,11 +421,13 @@ static int number_ends_name(const scan *s, size_t j)
 
 /* The organization tail after a head ending at j0: capitalized words,
  * the lower-case words known to follow them in names, a place ("tỉnh X")
- * that ends it.  synth: the head came from a unit title (no person may
- * start the tail); mode: what the head starts (TAIL_ORG, TAIL_LAW,
- * TAIL_SITE).  Returns the end; *kind is set when it ends in a bare place
- * word. */
+ * that ends it.  synth: TAIL_SYNTH, the head came from a unit title, or
+ * TAIL_NAMED, the head names a unit by itself ("Sở Tư pháp", "Thành
+ * ủy"): no person may start the tail; mode: what the head starts
+ * (TAIL_ORG, TAIL_LAW, TAIL_SITE).  Returns the end; *kind is set when it
+ * ends in a bare place word. */
 enum { TAIL_ORG, TAIL_LAW, TAIL_SITE };
+enum { TAIL_SYNTH = 1, TAIL_NAMED = 2 };
 
 static size_t org_tail(scan *s, size_t j0, int synth, int mode,
 		       int *kind)
@@ -464,7 +473,7 @@ static size_t org_tail(scan *s, size_t j0, int synth, int mode,
 		if (fl(s, j, BM_TK_CAP)) {
 			size_t p = place_at(s, j, 2, NULL);
 			if (p) {
-				if (j > j0 || !synth)
+				if (j > j0 || !(synth & TAIL_SYNTH))
 					count_place(s, j, p, 1);
 				end = p;
 				break;
@@ -473,8 +482,9 @@ static size_t org_tail(scan *s, size_t j0, int synth, int mode,
 			 * a known acronym ("Trường THPT Nguyễn Huệ"; "Công ty
 			 * PVC-KB Đỗ Văn Hồng" is a company and its head) */
 			if ((end > j0 || synth) && mode == TAIL_ORG &&
-			    !(j > j0 && fl(s, j - 1, BM_TK_ALLCAP) &&
-			      match(s, &s->L->acr, j - 1, NULL))) {
+			    !(j > 0 && fl(s, j - 1, BM_TK_ALLCAP) &&
+			      (match(s, &s->L->acr, j - 1, NULL) ||
+			       match(s, &s->L->org, j - 1, NULL)))) {
 				size_t pr = person_run(s, j, 1);
 				/* "Bộ trưởng Kinh tế Emmanuel Macron": after a
 				 * title, a foreign name is its holder's */
@@ -830,7 +840,10 @@ static size_t org_chunk(scan *s, size_t i, uint32_t sent)
 			ck = CK_LOC;
 		else if (strcmp(cls, "law") == 0)
 			ck = CK_LAW;
-		end = org_tail(s, i + n, 0,
+		/* a unit named by its head alone ("Sở Tư pháp", "Thành ủy")
+		 * ends before a person ("Bí thư Thành ủy Đinh La Thăng") */
+		int named = bm_org_is_generic(e) || bm_lex_col(e, 4) != NULL;
+		end = org_tail(s, i + n, named ? TAIL_NAMED : 0,
 			       loc ? TAIL_SITE : ck == CK_LAW ? TAIL_LAW : TAIL_ORG, &kind);
 		if (end == i + n || kind)
 			flags |= CF_BARE;
@@ -978,6 +991,7 @@ static size_t unit_chunk(scan *s, size_t i, const char *unit, int deleg,
 	 * ("Trưởng Đoàn Đại biểu Quốc hội tỉnh X"); a complete name is
 	 * read as it was ("Trưởng Ban Tuyên giáo Trung ương") */
 	int ur_head = ur && strcmp(ur->col[1], "head") == 0;
+	size_t known = ur && !ur_head ? uw : 0; /* a complete name's words */
 	if (uw && fl(s, i, BM_TK_CAP) && !ur_head)
 		uw = 0;
 	if (deleg && !uw &&
@@ -994,7 +1008,7 @@ static size_t unit_chunk(scan *s, size_t i, const char *unit, int deleg,
 		}
 	}
 	int kind = 0;
-	size_t end = org_tail(s, i + uw, 1, TAIL_ORG, &kind);
+	size_t end = org_tail(s, i + uw, TAIL_SYNTH, TAIL_ORG, &kind);
 	if (kind && !uw)
 		end = i;
 	/* "Bộ trưởng Tuấn": one capitalized word is the holder's given
@@ -1005,6 +1019,17 @@ static size_t unit_chunk(scan *s, size_t i, const char *unit, int deleg,
 		end = i;
 	if (uw && end < i + uw)
 		end = i + uw;
+	/* "Bộ trưởng Ngoại giao Kang Kyung-wha": capitalized words that are
+	 * no name nor place after the complete name the title spells
+	 * (Bộ Ngoại giao) are its holder's */
+	if (known && end >= i + known + 2) {
+		size_t k = i + known;
+		while (k < end && fl(s, k, BM_TK_CAP) && !fl(s, k, BM_TK_ALLCAP) &&
+		       !match(s, &s->L->org, k, NULL) && !place_at(s, k, 2, NULL))
+			k++;
+		if (k == end)
+			end = i + known;
+	}
 	if (end == i && i > i0)
 		return i0; /* the unit word alone: a bare unit */
 	bm_chunk *c = push(s, CK_ORG, i0, end, sent);
@@ -1087,7 +1112,7 @@ static size_t distribute(scan *s, size_t j, uint32_t sent)
 		    match(s, &s->L->hon, k, NULL) || match(s, &s->L->rank, k, NULL) ||
 		    person_run(s, k, 1) >= k + 2)
 			break;
-		size_t te = org_tail(s, k, 1, TAIL_ORG, &kind);
+		size_t te = org_tail(s, k, TAIL_SYNTH, TAIL_ORG, &kind);
 		/* the head and the item make a known name ("Sở TN&MT") */
 		const uint32_t *row = NULL;
 		for (; te > k; te--) {
@@ -1231,8 +1256,11 @@ static void sentence(scan *s, uint32_t si)
 			}
 			continue;
 		}
-		/* countries ("Đài Loan" is no Đài) */
-		if (fl(s, i, BM_TK_CAP) && (end = place_at(s, i, 0, &e))) {
+		/* countries ("Đài Loan" is no Đài), but a name after an
+		 * honorific or a rank ("ông Đức", "thượng úy Đức") */
+		int pk0 = prev_kind(s, first);
+		if (fl(s, i, BM_TK_CAP) && pk0 != CK_HON && pk0 != CK_RANK &&
+		    pk0 != CK_DEG && (end = place_at(s, i, 0, &e))) {
 			if (name_inside(s, i, st->t0)) {
 				push(s, CK_OTHER, i, end, si);
 				i = end;
