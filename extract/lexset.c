@@ -11,7 +11,7 @@ extern const char bm_data_ranks[], bm_data_degrees[], bm_data_honorifics[];
 extern const char bm_data_surnames[], bm_data_stopwords[], bm_data_cues[];
 extern const char bm_data_placewords[], bm_data_countries[];
 extern const char bm_data_abbrevs[], bm_data_places[], bm_data_agencies[];
-extern const char bm_data_parents[];
+extern const char bm_data_parents[], bm_data_namewords[];
 extern const unsigned long bm_data_titles_len, bm_data_heads_len;
 extern const unsigned long bm_data_acronyms_len, bm_data_ranks_len;
 extern const unsigned long bm_data_degrees_len, bm_data_honorifics_len;
@@ -19,7 +19,7 @@ extern const unsigned long bm_data_surnames_len, bm_data_stopwords_len;
 extern const unsigned long bm_data_cues_len, bm_data_placewords_len;
 extern const unsigned long bm_data_countries_len, bm_data_abbrevs_len;
 extern const unsigned long bm_data_places_len, bm_data_agencies_len;
-extern const unsigned long bm_data_parents_len;
+extern const unsigned long bm_data_parents_len, bm_data_namewords_len;
 
 #define LOAD(tab, sym, col, val) \
 	bm_lex_load_tsv(&L->tab, L->fold, sym, sym##_len, col, val)
@@ -121,7 +121,7 @@ static void learn_pairs(bm_lexset *L, const char *s)
 }
 
 /* Every table of the set, in a fixed order (their mask bits). */
-#define N_TABLES 24
+#define N_TABLES 25
 static void tables(bm_lexset *L, bm_lex **all)
 {
 	bm_lex *t[N_TABLES] = {
@@ -129,7 +129,7 @@ static void tables(bm_lexset *L, bm_lex **all)
 		&L->degree,   &L->hon,	     &L->surname, &L->abbrev,  &L->country,
 		&L->stop_all, &L->stop_lower, &L->coop,   &L->hold,    &L->list,
 		&L->former,   &L->partof,    &L->credit,  &L->org,     &L->acr,
-		&L->placeword, &L->place,    &L->under,  &L->footer};
+		&L->placeword, &L->place,    &L->under,  &L->footer, &L->nameword};
 	memcpy(all, t, sizeof t);
 }
 
@@ -171,6 +171,7 @@ int bm_lexset_init(bm_lexset *L)
 	bm_tsv_each(bm_data_countries, bm_data_countries_len, country_row, L);
 	LOAD(place, bm_data_places, 0, NULL);
 	LOAD(under, bm_data_parents, 0, NULL);
+	LOAD(nameword, bm_data_namewords, 0, NULL);
 	bm_u64map_init(&L->first);
 	for (size_t t = 0; t < N_TABLES; t++) {
 		all[t]->bit = 1u << t;

@@ -419,6 +419,26 @@ static int number_ends_name(const scan *s, size_t j)
 	return !(fl(s, j + 2, BM_TK_DIGIT) && s->t[j + 2].start == s->t[j + 1].end);
 }
 
+/* The end of a run of the lower-case words of names (namewords.tsv) from
+ * j when a boundary closes it (punctuation, the end of the line, a
+ * function word, a cue, a capitalized word), else j: "Viện nghiên cứu
+ * phát triển xã hội, ..." but not "Công ty X xây dựng nhà". */
+static size_t nameword_run(const scan *s, size_t j)
+{
+	size_t k = j, n;
+	while (fl(s, k, BM_TK_LOWER) && !(s->t[k].flags & BM_TK_NL) &&
+	       (n = match(s, &s->L->nameword, k, NULL)))
+		k += n;
+	if (k == j || k >= s->lim || !fl(s, k, BM_TK_WORD) ||
+	    (s->t[k].flags & BM_TK_NL) || fl(s, k, BM_TK_CAP))
+		return k;
+	if (match(s, &s->L->stop_all, k, NULL) || match(s, &s->L->stop_lower, k, NULL) ||
+	    match(s, &s->L->partof, k, NULL) || match(s, &s->L->coop, k, NULL) ||
+	    match(s, &s->L->hold, k, NULL) || match(s, &s->L->former, k, NULL))
+		return k;
+	return j;
+}
+
 /* The organization tail after a head ending at j0: capitalized words,
  * the lower-case words known to follow them in names, a place ("tỉnh X")
  * that ends it.  synth: TAIL_SYNTH, the head came from a unit title, or
@@ -458,6 +478,11 @@ static size_t org_tail(scan *s, size_t j0, int synth, int mode,
 		if (mode == TAIL_ORG && title_at(s, j, NULL))
 			break;
 		if (fl(s, j + 1, BM_TK_CAP) && match(s, &s->L->hon, j, NULL))
+			break;
+		/* "Viện X TS Khuất Thu Hồng": a degree or a rank starts the
+		 * next name */
+		if (j > j0 && fl(s, j, BM_TK_CAP) &&
+		    (match(s, &s->L->degree, j, NULL) || match(s, &s->L->rank, j, NULL)))
 			break;
 		size_t bare_at;
 		int lv;
@@ -540,6 +565,18 @@ static size_t org_tail(scan *s, size_t j0, int synth, int mode,
 		    match(s, &s->L->hon, j, NULL) ||
 		    kind_place_at(s, j, &pba, &plv, 0))
 			break;
+		/* "Viện nghiên cứu phát triển xã hội": after the head or a
+		 * lower-case word of the name, the words of names up to a
+		 * boundary */
+		if (mode == TAIL_ORG && !fl(s, j - 1, BM_TK_ALLCAP) &&
+		    (end == j0 || fl(s, j - 1, BM_TK_LOWER))) {
+			size_t k = nameword_run(s, j);
+			if (k > j) {
+				lowers = 0;
+				end = j = k;
+				continue;
+			}
+		}
 		/* a pair of words seen in a known name goes on */
 		int known = bm_u64map_get(&s->L->bigram,
 					  bm_phrase_step(s->t[j - 1].h,
@@ -562,6 +599,7 @@ static size_t org_tail(scan *s, size_t j0, int synth, int mode,
 			while (k < s->lim && k < j + ORG_LOWER_RUN && fl(s, k, BM_TK_LOWER) &&
 			       !match(s, &s->L->stop_all, k, NULL) &&
 			       !match(s, &s->L->stop_lower, k, NULL) &&
+			       !match(s, &s->L->partof, k, NULL) &&
 			       !match(s, &s->L->hon, k, NULL) &&
 			       !match(s, &s->L->placeword, k, NULL) &&
 			       !title_at(s, k, NULL))

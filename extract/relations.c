@@ -204,6 +204,23 @@ static void holds(const bm_lexset *L, bm_docstate *d, size_t a, size_t b)
 			if (d->ch[k].kind == CK_PERSON)
 				hold[nh++] = k;
 		}
+		/* "A - Phó giám đốc sở kiêm Trưởng ban X": after "kiêm", the
+		 * holder of the title before it */
+		if (!nh && g0 > a + 1 && word_is(d, &d->ch[g0 - 1], "kiêm")) {
+			for (size_t k = g0 - 1; k-- > a && k + 8 > g0;) {
+				const bm_chunk *c = &d->ch[k];
+				if (c->kind == CK_PERSON)
+					break;
+				if (c->kind != CK_TITLE)
+					continue;
+				size_t q = k - 1;
+				if (k > a && is_appos(d, &d->ch[q]) && q > a)
+					q--;
+				if (k > a && d->ch[q].kind == CK_PERSON)
+					hold[nh++] = q;
+				break;
+			}
+		}
 		/* the person named after it: "Giám đốc Sở X Nguyễn Văn A" */
 		if (!nh) {
 			size_t k = gend;

@@ -32,7 +32,7 @@ static const lex_file files[] = {
 	{"ranks.tsv", 1, 1},      {"stopwords.tsv", 2, 1},
 	{"surnames.tsv", 1, 1},   {"titles.tsv", 4, 1},
 	{"agencies.tsv", 3, 1},   {"places.tsv", 4, 0},
-	{"parents.tsv", 2, 1},
+	{"parents.tsv", 2, 1},    {"namewords.tsv", 1, 1},
 };
 
 static char *slurp(const char *path, size_t *len)
