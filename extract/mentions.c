@@ -813,6 +813,27 @@ static int lower_head(const scan *s, size_t i, size_t n)
 	       !title_at(s, j, NULL) && !match(s, &s->L->hon, j, NULL);
 }
 
+/* The end of a foreign owner written after a complete name at j, or 0:
+ * capitalized words closed by a country other than Việt Nam ("Ban Chấp
+ * hành Trung ương Đảng" + "Cộng sản Trung Quốc", "Bộ Chính trị" + "Đảng
+ * Nhân dân Cách mạng Lào"): the organ of another country's party. */
+static size_t foreign_owner(const scan *s, size_t j)
+{
+	size_t k = j, pe = 0;
+	const bm_lex_entry *ce = NULL;
+	if (!fl(s, j, BM_TK_CAP))
+		return 0;
+	while (k < s->lim && k < j + 6 &&
+	       ((fl(s, k, BM_TK_CAP) && !fl(s, k, BM_TK_ALLCAP) &&
+		 !match(s, &s->L->stop_all, k, NULL) && !title_at(s, k, NULL)) ||
+		plain_lower(s, k)) &&
+	       !(s->t[k].flags & BM_TK_NL) && !(pe = place_at(s, k, 0, &ce)))
+		k++;
+	if (!pe || k == j || strcmp(ce->col[0], "Việt Nam") == 0)
+		return 0;
+	return pe;
+}
+
 /* An organization (or law, or named site) at i; pushes it and returns its
  * end, or 0. */
 static size_t org_chunk(scan *s, size_t i, uint32_t sent)
@@ -837,6 +858,10 @@ static size_t org_chunk(scan *s, size_t i, uint32_t sent)
 		size_t ce = place_at(s, end, 0, NULL);
 		if (ce)
 			end = ce;
+		else if ((ce = foreign_owner(s, end))) {
+			end = ce;
+			own = 1;
+		}
 		/* a short form followed by a name of its own heads that name
 		 * ("Đảng" is the Party, "Đảng Dân chủ Xã hội Đức" another) */
 		else if (bm_lex_col(e, 3) &&

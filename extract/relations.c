@@ -38,6 +38,8 @@ static int word_is(const bm_docstate *d, const bm_chunk *c, const char *s)
 static int is_sep(const bm_docstate *d, const bm_chunk *c)
 {
 	return punct_is(d, c, ",") || punct_is(d, c, ";") ||
+	       /* "Ủy viên Bộ Chính trị - Bí thư Trung ương Đảng - ..." */
+	       punct_is(d, c, "-") || punct_is(d, c, "\xE2\x80\x93") ||
 	       word_is(d, c, "và") || word_is(d, c, "kiêm") ||
 	       (c->kind == CK_CUE && (c->sub & (CUE_HOLD | CUE_FORMER)) &&
 		c->t1 - c->t0 <= 2);
