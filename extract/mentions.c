@@ -364,6 +364,30 @@ static size_t kind_place_at(scan *s, size_t i, size_t *bare_at, int *level,
 	return end;
 }
 
+/* The end of a list of more streets after one ("đường Bùi Dương Lịch -
+ * Dương Vân Nga - Khúc Hạo", "phố Lê Duẩn, Kim Mã và Giảng Võ"): after a
+ * dash, a comma or "và", a capitalized run that starts no organization,
+ * place, title or honorific is another street of the list. */
+static size_t address_list(scan *s, size_t j)
+{
+	for (int items = 0; items < 16 && j + 1 < s->lim; items++) {
+		if (!(is_char(s, j, "-") || is_char(s, j, "\xE2\x80\x93") ||
+		      is_char(s, j, ",") || is_char(s, j, "và")))
+			break;
+		size_t k = j + 1, e = k;
+		if (!fl(s, k, BM_TK_CAP) || fl(s, k, BM_TK_ALLCAP) ||
+		    (s->t[k].flags & BM_TK_NL) || match(s, &s->L->org, k, NULL) ||
+		    place_at(s, k, 2, NULL) || title_at(s, k, NULL) ||
+		    match(s, &s->L->hon, k, NULL) || match(s, &s->L->stop_all, k, NULL))
+			break;
+		while (e < s->lim && e < k + 4 && fl(s, e, BM_TK_CAP) &&
+		       !(s->t[e].flags & BM_TK_NL) && !match(s, &s->L->stop_all, e, NULL))
+			e++;
+		j = e;
+	}
+	return j;
+}
+
 /* "và", "&", "-" between two parts of a name ("Lao động - Thương binh và
  * Xã hội"). */
 static int is_joiner(const scan *s, size_t j)
@@ -1345,6 +1369,7 @@ static void sentence(scan *s, uint32_t si)
 		int level;
 		if ((end = kind_place_at(s, i, &bare_at, &level, 1)) && end > bare_at) {
 			if (level > 3) { /* streets, hamlets: no entity */
+				end = address_list(s, end);
 				push(s, CK_OTHER, i, end, si);
 				i = end;
 				continue;
@@ -1473,7 +1498,12 @@ static void sentence(scan *s, uint32_t si)
 			i++;
 			continue;
 		}
-		if (!after_hon && (end = place_at(s, i, 2, &e))) {
+		/* "Chủ tịch Hồ Chí Minh": right after a title, a place of a
+		 * person's shape (a surname and two words more) is its holder */
+		size_t pe0 = after_hon ? 0 : place_at(s, i, 2, &e);
+		if (pe0 && pk == CK_TITLE && pe0 >= i + 3 && person_run(s, i, 1) >= pe0)
+			pe0 = 0;
+		if ((end = pe0)) {
 			bm_chunk *c = push(s, CK_LOC, i, end, si);
 			c->sub = (uint32_t)atoi(e->col[1]);
 			c->pkind = e->col[2];

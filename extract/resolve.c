@@ -709,8 +709,13 @@ static void first_heads(const bm_lexset *L, bm_docstate *d)
 	}
 }
 
-/* A byline: the last line or sentence of the document is only a name
- * ("Yến Chi", "Nguyễn Hưng") - metadata, not content. */
+/* Words at most in a byline. */
+#define BYLINE_WORDS 10
+
+/* A byline: the last line or sentence of the document is only names, in
+ * capitals, with the outlet after a slash or in brackets ("Yến Chi",
+ * "Mai Hà - Thái Sơn", "Trần Ngọc/VOV.VN", "Thu Phương (TTXVN)") -
+ * metadata, not content. */
 static void drop_byline(bm_docstate *d)
 {
 	if (!d->nch || d->sents.n < 2)
@@ -721,15 +726,24 @@ static void drop_byline(bm_docstate *d)
 		int k = d->ch[i - 1].kind;
 		if (k == CK_PERSON)
 			persons++;
-		else if (k != CK_PUNCT)
+		else if (k != CK_PUNCT && k != CK_ORG && k != CK_ACR && k != CK_LOC &&
+			 k != CK_OTHER)
 			return;
 		i--;
 	}
+	/* no word in lower case, few words */
+	const bm_tok *t = d->toks.v;
+	size_t words = 0;
+	for (size_t k = d->ch[i].t0; k < d->ch[d->nch - 1].t1; k++) {
+		if (!(t[k].flags & BM_TK_WORD))
+			continue;
+		if ((t[k].flags & BM_TK_LOWER) || ++words > BYLINE_WORDS)
+			return;
+	}
 	/* on its own line, or after the last sentence's full stop on the
 	 * same line ("... cho thống nhất. Vũ Thủy") */
-	const bm_tok *t = d->toks.v;
 	size_t t0 = d->ch[i].t0;
-	if (persons != 1 ||
+	if (persons < 1 ||
 	    !((t[t0].flags & BM_TK_NL) ||
 	      (t0 > 0 && t[t0 - 1].end - t[t0 - 1].start == 1 &&
 	       strchr(".!?", d->text[t[t0 - 1].start]) != NULL)))
