@@ -437,6 +437,9 @@ static int number_ends_name(const scan *s, size_t j)
 		return 0;
 	if (j + 1 >= s->lim)
 		return 1;
+	/* "THCS Dương Đông 1 và THCS Dương Đông 2" */
+	if (is_char(s, j + 1, "và") && fl(s, j + 2, BM_TK_CAP))
+		return 1;
 	if (fl(s, j + 1, BM_TK_WORD) || is_char(s, j + 1, "/") || is_char(s, j + 1, "-"))
 		return 0;
 	/* "1.000", "98,5" */

@@ -640,6 +640,30 @@ static void initials(const char *name, bm_buf *b)
 	initials_of(name, strlen(name), b);
 }
 
+/* Whether chunk i is the punctuation p. */
+static int chunk_is(const bm_docstate *d, size_t i, const char *p)
+{
+	const bm_chunk *c = &d->ch[i];
+	size_t n = strlen(p);
+	return c->kind == CK_PUNCT && c->t1 == c->t0 + 1 &&
+	       d->toks.v[c->t0].end - d->toks.v[c->t0].start == n &&
+	       memcmp(d->text + d->toks.v[c->t0].start, p, n) == 0;
+}
+
+/* An acronym chunk that names entity e: a mention and an alias of it,
+ * and an organization for the relations ("Giám đốc TTDLQG Nguyễn Văn
+ * A"). */
+static void acronym_is(bm_docstate *d, bm_chunk *c, size_t e, const char *w)
+{
+	alias(d, e, w);
+	bm_men_add(d, e, span_start(d, c->t0), span_end(d, c->t1));
+	c->ent = (int32_t)e;
+	if (d->rec->entities[e].type == BM_ENT_ORG) {
+		c->kind = CK_ORG;
+		c->flags |= CF_COMPLETE;
+	}
+}
+
 static void resolve_acronyms(const bm_lexset *L, bm_docstate *d)
 {
 	bm_buf ini, w;
@@ -649,11 +673,32 @@ static void resolve_acronyms(const bm_lexset *L, bm_docstate *d)
 	bm_u64map by_ini;
 	bm_u64map_init(&by_ini);
 	int built = 0;
+	/* acronyms defined in brackets after a name: "Công ty cổ phần Hóa
+	 * dầu và Xơ sợi Dầu khí (PVTEX)" */
+	bm_u64map defs;
+	bm_u64map_init(&defs);
+	for (size_t i = 2; i + 1 < d->nch; i++) {
+		bm_chunk *c = &d->ch[i];
+		if (c->kind != CK_ACR || !chunk_is(d, i - 1, "(") ||
+		    !chunk_is(d, i + 1, ")") || d->ch[i - 2].kind != CK_ORG ||
+		    d->ch[i - 2].ent < 0)
+			continue;
+		written(d, c->t0, c->t1, &w);
+		bm_u64map_put(&defs, bm_text_hash(L->fold, w.data, w.len, 0, NULL),
+			      (uint32_t)d->ch[i - 2].ent, NULL);
+	}
 	for (size_t i = 0; i < d->nch; i++) {
 		bm_chunk *c = &d->ch[i];
 		if (c->kind != CK_ACR)
 			continue;
 		written(d, c->t0, c->t1, &w);
+		uint32_t *def = defs.n ? bm_u64map_get(&defs, bm_text_hash(L->fold, w.data,
+									     w.len, 0, NULL))
+				       : NULL;
+		if (def) {
+			acronym_is(d, c, *def, w.data);
+			continue;
+		}
 		if (w.len < 3)
 			continue;
 		if (!built) {
@@ -670,14 +715,11 @@ static void resolve_acronyms(const bm_lexset *L, bm_docstate *d)
 					    bm_text_hash(L->fold, w.data, w.len, 0, NULL));
 		for (size_t e = v ? *v : d->rec->n_entities; e < d->rec->n_entities; e = d->rec->n_entities) {
 			initials(d->rec->entities[e].name, &ini);
-			if (ini.len == w.len && memcmp(ini.data, w.data, w.len) == 0) {
-				alias(d, e, w.data);
-				bm_men_add(d, e, span_start(d, c->t0),
-						      span_end(d, c->t1));
-				c->ent = (int32_t)e;
-			}
+			if (ini.len == w.len && memcmp(ini.data, w.data, w.len) == 0)
+				acronym_is(d, c, e, w.data);
 		}
 	}
+	bm_u64map_dispose(&defs);
 	bm_u64map_dispose(&by_ini);
 	bm_buf_dispose(&ini);
 	bm_buf_dispose(&w);
@@ -806,6 +848,27 @@ static void merge_short_forms(const bm_lexset *L, bm_docstate *d)
 			if (t.v[k].flags & BM_TK_WORD)
 				h = bm_phrase_step(h, t.v[k].h);
 		}
+		/* "Công ty Cường Hưng" is "Công ty TNHH Cường Hưng": a
+		 * shorter head that starts the name's head, and the same words
+		 * after it */
+		size_t m2 = 0;
+		if (bm_lex_match(&L->org, &t, 0, q, &m2) && m2 >= 2 && m2 < q) {
+			for (size_t m1 = m2 - 1; m1 >= 1; m1--) {
+				if (!bm_lex_exact(&L->org, &t, 0, m1))
+					continue;
+				uint64_t hs = 0;
+				for (size_t k = 0; k < q; k++)
+					if ((k < m1 || k >= m2) && (t.v[k].flags & BM_TK_WORD))
+						hs = bm_phrase_step(hs, t.v[k].h);
+				uint32_t *v = bm_u64map_get(&d->ents, salt(BM_ENT_ORG, hs));
+				if (v && *v != b && to[*v] == *v &&
+				    r->entities[*v].type == BM_ENT_ORG && to[b] == b) {
+					to[*v] = (uint32_t)b;
+					any = 1;
+				}
+				break;
+			}
+		}
 		/* "Chi cục ATVSTP" is "Chi cục An toàn vệ sinh thực phẩm
 		 * Nghệ An": a head and the initials of the words after it */
 		for (size_t hw = 1; hw <= 3 && hw + 3 <= q; hw++) {
@@ -880,6 +943,28 @@ static void merge_short_forms(const bm_lexset *L, bm_docstate *d)
 	free(to);
 }
 
+/* "ông Quốc Anh" after "Mạc Quốc Anh": two given names after an
+ * honorific that end a longer person's name of the document are that
+ * person; its entity, or -1. */
+static long person_by_tail(const bm_lexset *L, bm_docstate *d, size_t ci)
+{
+	const bm_chunk *c = &d->ch[ci];
+	if (c->t1 - c->t0 != 2 || ci == 0 || d->ch[ci - 1].kind != CK_HON)
+		return -1;
+	const char *pname = bm_pool_str(d, c->name);
+	uint64_t h = hash_str(L, pname);
+	size_t n = strlen(pname);
+	for (size_t e = 0; e < d->rec->n_entities && e < 4096; e++) {
+		const bm_entity *en = &d->rec->entities[e];
+		size_t m = strlen(en->name);
+		if (en->type != BM_ENT_PERSON || m <= n + 1 || en->name[m - n - 1] != ' ')
+			continue;
+		if (hash_str(L, en->name + m - n) == h)
+			return (long)e;
+	}
+	return -1;
+}
+
 int bm_resolve(const bm_lexset *L, bm_docstate *d)
 {
 	drop_byline(d);
@@ -903,6 +988,13 @@ int bm_resolve(const bm_lexset *L, bm_docstate *d)
 				break;
 			}
 			const char *pname = bm_pool_str(d, c->name);
+			long tail = person_by_tail(L, d, i);
+			if (tail >= 0) {
+				c->ent = (int32_t)tail;
+				bm_men_add(d, (size_t)tail, span_start(d, c->t0),
+					   span_end(d, c->t1));
+				break;
+			}
 			/* "Lê Văn Cửu" and "Lê Văn Cừu": a typo in a tone mark
 			 * names the same person (an alias) */
 			uint64_t base = toneless(pname);

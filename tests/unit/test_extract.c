@@ -604,6 +604,20 @@ static const ext_case cases[] = {
 	 "Ông Nguyễn Văn An dự lễ.\nMai Hà - Thái Sơn (TTXVN)",
 	 {"PERSON|Nguyễn Văn An"}, {NULL},
 	 {"PERSON|Mai Hà", "PERSON|Thái Sơn", "ORG|Thông tấn xã Việt Nam"}, 1},
+	{"an acronym defined in brackets, or spelled by initials, names the organization",
+	 "Trung tâm Dữ liệu Quốc gia ra mắt. Giám đốc TTDLQG Nguyễn Văn An phát "
+	 "biểu. Công ty cổ phần Hóa dầu và Xơ sợi Dầu khí (PVTEX) thua lỗ. Ông "
+	 "Lê Văn Bình, nguyên Tổng giám đốc PVTEX, bị khởi tố.",
+	 {"ORG|PVTEX", "ORG|TTDLQG"},
+	 {"holds_position|Nguyễn Văn An|Trung tâm Dữ liệu Quốc gia|Giám đốc",
+	  "holds_position|Lê Văn Bình|Công ty cổ phần Hóa dầu và Xơ sợi Dầu khí|Tổng giám đốc"},
+	 {NULL}, 2},
+	{"two given names after an honorific, a company without its legal form",
+	 "Ông Mạc Quốc Anh, Giám đốc Công ty TNHH Cường Hưng, phát biểu. Theo "
+	 "ông Quốc Anh, Công ty Cường Hưng không sai.",
+	 {"PERSON|Mạc Quốc Anh", "ORG|Công ty TNHH Cường Hưng"},
+	 {"holds_position|Mạc Quốc Anh|Công ty Cường Hưng|Giám đốc"},
+	 {NULL}, 1},
 	{"bare head completed by the article's province",
 	 "Tỉnh ủy Yên Bái họp. Bà Phạm Thị Thanh Trà, Bí thư Tỉnh ủy, phát biểu.",
 	 {"ORG|Tỉnh ủy Yên Bái"},
