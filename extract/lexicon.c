@@ -161,22 +161,30 @@ size_t bm_lex_load_tsv(bm_lex *lx, const bm_fold *f, const char *data,
 const bm_lex_entry *bm_lex_match(const bm_lex *lx, const bm_toks *toks,
 				 size_t i, size_t lim, size_t *ntok)
 {
-	size_t n = lx->maxtok;
 	const bm_lex_entry *best = NULL;
 	if (!lx->n || i >= lim)
 		return NULL;
-	if (n > lim - i)
-		n = lim - i;
 	/* longest match, stopping where no phrase goes on: one probe a
-	 * token tells both */
+	 * token tells both; p counts the phrase's tokens, k the text's */
 	uint64_t h = 0;
-	for (size_t k = 0; k < n; k++) {
-		h = bm_phrase_step(h, toks->v[i + k].h);
+	for (size_t k = 0, p = 0; i + k < lim && p < lx->maxtok; k++) {
+		uint64_t th = toks->v[i + k].h;
+		if (p > 0 && th && (th == lx->skip[0] || th == lx->skip[1]) &&
+		    !bm_u64map_get(&lx->steps, bm_phrase_step(h, th))) {
+			/* one dash for another ("Bà Rịa – Vũng Tàu"), or a
+			 * dash the phrase does not write */
+			uint64_t other = th == lx->skip[0] ? lx->skip[1] : lx->skip[0];
+			if (!other || !bm_u64map_get(&lx->steps, bm_phrase_step(h, other)))
+				continue;
+			th = other;
+		}
+		h = bm_phrase_step(h, th);
+		p++;
 		const uint32_t *v = bm_u64map_get(&lx->steps, h);
 		if (!v)
 			break;
 		uint32_t row = *v & ~BM_LEX_PREFIX;
-		if (row && lx->rows[row - 1].ntok == k + 1) {
+		if (row && lx->rows[row - 1].ntok == p) {
 			best = &lx->rows[row - 1];
 			*ntok = k + 1;
 		}

@@ -29,6 +29,9 @@ typedef struct {
 				BM_LEX_PREFIX when a longer phrase goes on */
 	uint32_t maxtok;
 	uint32_t bit;        /* this table's bit in a first-word mask */
+	uint64_t skip[2];    /* hashes of tokens the text may add between two
+				words of a phrase (a dash: "Thừa Thiên – Huế"
+				for "Thừa Thiên Huế"), 0: none */
 	char **blocks;       /* owned copies of the text the rows point into */
 	size_t nblocks, arena_used, arena_cap;
 } bm_lex;

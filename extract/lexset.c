@@ -170,6 +170,15 @@ int bm_lexset_init(bm_lexset *L)
 	LOAD(placeword, bm_data_placewords, 0, NULL);
 	bm_tsv_each(bm_data_countries, bm_data_countries_len, country_row, L);
 	LOAD(place, bm_data_places, 0, NULL);
+	/* "Thừa Thiên – Huế", "Bà Rịa-Vũng Tàu": a dash written or left
+	 * out between two words of a place */
+	static const char *const dashes[2] = {"-", "\xE2\x80\x93"};
+	for (size_t k = 0; k < 2; k++) {
+		bm_toks dt = {0};
+		bm_tokenize(L->fold, dashes[k], strlen(dashes[k]), 0, &dt);
+		L->place.skip[k] = dt.n == 1 ? dt.v[0].h : 0;
+		free(dt.v);
+	}
 	LOAD(under, bm_data_parents, 0, NULL);
 	LOAD(nameword, bm_data_namewords, 0, NULL);
 	bm_u64map_init(&L->first);

@@ -176,6 +176,8 @@ static int foreign_word(const scan *s, size_t i)
 	return 1;
 }
 
+static size_t person_run(const scan *s, size_t i, int need_surname);
+
 /* A place name at i (capitalized), of at most level maxlevel (0 for
  * countries only); returns its end or 0. */
 static size_t place_at(const scan *s, size_t i, int maxlevel,
@@ -200,10 +202,12 @@ static size_t place_at(const scan *s, size_t i, int maxlevel,
 			!match(s, &s->L->placeword, i - 1, NULL)) ||
 		       (fl(s, i + 1, BM_TK_CAP) && !(s->t[i + 1].flags & BM_TK_NL) &&
 			!match(s, &s->L->stop_all, i + 1, NULL) &&
-			/* "Tổng thống Mỹ Donald Trump" */
+			/* "Tổng thống Mỹ Donald Trump", "Đại sứ tại
+			 * Campuchia Vũ Quang Minh" */
 			!(atoi(e->col[1]) == 0 &&
 			  (foreign_word(s, i + 1) ||
-			   (fl(s, i + 2, BM_TK_CAP) && foreign_word(s, i + 2)))))))
+			   (fl(s, i + 2, BM_TK_CAP) && foreign_word(s, i + 2)) ||
+			   person_run(s, i + 1, 1) >= i + 3)))))
 		return 0;
 	if (pe)
 		*pe = e;
@@ -1505,6 +1509,11 @@ static void sentence(scan *s, uint32_t si)
 		 * person's shape (a surname and two words more) is its holder */
 		size_t pe0 = after_hon ? 0 : place_at(s, i, 2, &e);
 		if (pe0 && pk == CK_TITLE && pe0 >= i + 3 && person_run(s, i, 1) >= pe0)
+			pe0 = 0;
+		/* "Vũ Quang Minh": a district that starts a longer person's
+		 * name is none */
+		if (pe0 && atoi(e->col[1]) == 2 && fl(s, pe0, BM_TK_CAP) &&
+		    !(s->t[pe0].flags & BM_TK_NL) && person_run(s, i, 1) > pe0)
 			pe0 = 0;
 		if ((end = pe0)) {
 			bm_chunk *c = push(s, CK_LOC, i, end, si);

@@ -618,6 +618,13 @@ static const ext_case cases[] = {
 	 {"PERSON|Mạc Quốc Anh", "ORG|Công ty TNHH Cường Hưng"},
 	 {"holds_position|Mạc Quốc Anh|Công ty Cường Hưng|Giám đốc"},
 	 {NULL}, 1},
+	{"a dash written into a place name, a kingdom, a district that starts a name",
+	 "UBND tỉnh Thừa Thiên – Huế làm việc với Đại sứ Việt Nam tại Vương "
+	 "quốc Campuchia Vũ Quang Minh.",
+	 {"ORG|Ủy ban nhân dân tỉnh Thừa Thiên – Huế", "LOC|Campuchia",
+	  "PERSON|Vũ Quang Minh"},
+	 {NULL},
+	 {"ORG|Ủy ban nhân dân tỉnh Thừa Thiên", "LOC|Vũ Quang"}, 1},
 	{"bare head completed by the article's province",
 	 "Tỉnh ủy Yên Bái họp. Bà Phạm Thị Thanh Trà, Bí thư Tỉnh ủy, phát biểu.",
 	 {"ORG|Tỉnh ủy Yên Bái"},

@@ -121,6 +121,44 @@ static const match_case cases[] = {
 	{"ban", NULL, 0},
 };
 
+/* A token the text may add inside a phrase (a dash) is skipped, counted
+ * in the match's length, only where the phrase does not write it. */
+static void test_skip(void **state)
+{
+	(void)state;
+	static const char tsv[] = "# places\nThừa Thiên Huế\t1\nBà Rịa - Vũng Tàu\t1\n";
+	static const struct { const char *text; size_t ntok; } cs[] = {
+		{"Thừa Thiên – Huế", 4}, {"Thừa Thiên - Huế", 4},
+		{"Thừa Thiên Huế", 3}, {"Bà Rịa - Vũng Tàu", 5},
+		{"Bà Rịa – Vũng Tàu", 5}, {"– Thừa Thiên Huế", 0},
+		{"Thừa Thiên –", 0},
+	};
+	bm_fold *f = bm_fold_new();
+	bm_lex lx;
+	bm_lex_init(&lx);
+	assert_int_equal(bm_lex_load_tsv(&lx, f, tsv, sizeof tsv - 1, 0, NULL), 2);
+	const char *dash[2] = {"-", "\xE2\x80\x93"};
+	for (size_t k = 0; k < 2; k++) {
+		bm_toks t = {0};
+		bm_tokenize(f, dash[k], strlen(dash[k]), 0, &t);
+		assert_int_equal(t.n, 1);
+		lx.skip[k] = t.v[0].h;
+		free(t.v);
+	}
+	for (size_t i = 0; i < BM_ARRAY_LEN(cs); i++) {
+		bm_toks t = {0};
+		bm_tokenize(f, cs[i].text, strlen(cs[i].text), 0, &t);
+		size_t n = 0;
+		const bm_lex_entry *e = bm_lex_match(&lx, &t, 0, t.n, &n);
+		if ((e ? n : 0) != cs[i].ntok)
+			fail_msg("'%s': %zu tokens, want %zu", cs[i].text, e ? n : 0,
+				 cs[i].ntok);
+		free(t.v);
+	}
+	bm_lex_dispose(&lx);
+	bm_fold_free(f);
+}
+
 static void test_match(void **state)
 {
 	(void)state;
@@ -158,6 +196,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_files),
 		cmocka_unit_test(test_match),
+		cmocka_unit_test(test_skip),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
