@@ -1411,7 +1411,11 @@ static void sentence(scan *s, uint32_t si)
 			while (end < s->lim && !is_char(s, end, ")") &&
 			       !fl(s, end, BM_TK_LOWER) &&
 			       !(fl(s, end, BM_TK_CAP) && match(s, &s->L->stop_all, end, NULL)) &&
-			       !(end > i + n + 1 && (s->t[end].flags & BM_TK_NL)))
+			       !(end > i + n + 1 && (s->t[end].flags & BM_TK_NL)) &&
+			       /* "Ảnh: Trọng Đức/TTXVN Phó Chủ tịch Quốc hội X
+				* điều hành": a title starts the next sentence */
+			       !(end > i + n + 2 && (title_at(s, end, NULL) ||
+						     match(s, &s->L->rank, end, NULL))))
 				end++;
 			push(s, CK_OTHER, i, end, si);
 			i = end;

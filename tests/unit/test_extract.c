@@ -625,6 +625,12 @@ static const ext_case cases[] = {
 	  "PERSON|Vũ Quang Minh"},
 	 {NULL},
 	 {"ORG|Ủy ban nhân dân tỉnh Thừa Thiên", "LOC|Vũ Quang"}, 1},
+	{"a photo credit ends before a title that starts the next sentence",
+	 "Quang cảnh phiên họp. Ảnh: Trọng Đức/TTXVN Phó Chủ tịch Quốc hội "
+	 "Phùng Quốc Hiển điều hành phiên họp.",
+	 {"PERSON|Phùng Quốc Hiển", "ORG|Quốc hội"},
+	 {"holds_position|Phùng Quốc Hiển|Quốc hội|Phó Chủ tịch"},
+	 {"PERSON|Trọng Đức"}, 1},
 	{"bare head completed by the article's province",
 	 "Tỉnh ủy Yên Bái họp. Bà Phạm Thị Thanh Trà, Bí thư Tỉnh ủy, phát biểu.",
 	 {"ORG|Tỉnh ủy Yên Bái"},
