@@ -255,6 +255,21 @@ static size_t person_run(const scan *s, size_t i, int need_surname)
 		return 0;
 	if (need_surname && !match(s, &s->L->surname, i, NULL))
 		return 0;
+	/* the capitalized run from a surname after an honorific, a rank, a
+	 * degree or a title, if it is one of 2..4 words: inside it a word
+	 * that starts a name or ends one is a given name ("Thứ trưởng
+	 * Nguyễn Trường Sơn", "ông Trần Quốc Hội", "ông Nguyễn Văn Được") */
+	size_t run = i;
+	int ctx = s->d->nch ? s->d->ch[s->d->nch - 1].kind : CK_OTHER;
+	if ((ctx == CK_HON || ctx == CK_RANK || ctx == CK_DEG || ctx == CK_TITLE ||
+	     ctx == CK_ORG) &&
+	    match(s, &s->L->surname, i, NULL)) {
+		while (run < s->lim && run - i <= PERSON_MAX_TOK && fl(s, run, BM_TK_CAP) &&
+		       !fl(s, run, BM_TK_ALLCAP) && (run == i || !(s->t[run].flags & BM_TK_NL)))
+			run++;
+		if (run - i < 2 || run - i > PERSON_MAX_TOK)
+			run = i;
+	}
 	size_t j = i;
 	while (j < s->lim && j - i < PERSON_MAX_TOK && fl(s, j, BM_TK_CAP) &&
 	       (!fl(s, j, BM_TK_ALLCAP) || initial_at(s, j, i)) &&
@@ -263,9 +278,16 @@ static size_t person_run(const scan *s, size_t i, int need_surname)
 			j += 2; /* "George W. Bush" */
 			continue;
 		}
-		if (j > i && (stop_in_name(s, j) || title_at(s, j, NULL) ||
-			      org_named_at(s, j) || match(s, &s->L->degree, j, NULL) ||
-			      match(s, &s->L->rank, j, NULL)))
+		size_t on = 0;
+		const bm_lex_entry *oe = NULL;
+		int given = j < run && !title_at(s, j, NULL) &&
+			    !match(s, &s->L->degree, j, NULL) &&
+			    !match(s, &s->L->rank, j, NULL) &&
+			    (!(on = match(s, &s->L->org, j, &oe)) || j + on <= run);
+		if (j > i && !given &&
+		    (stop_in_name(s, j) || title_at(s, j, NULL) ||
+		     org_named_at(s, j) || match(s, &s->L->degree, j, NULL) ||
+		     match(s, &s->L->rank, j, NULL)))
 			break;
 		j++;
 		/* "Moon Jae-in", "Yoo Il-ho": a hyphen written between two

@@ -45,9 +45,11 @@ static void alias(bm_docstate *d, size_t ent, const char *a)
 
 /* The entity of type t named name (created when new, unless the cap is
  * reached: -1).  Mentions are [s, e) when e > s. */
-/* The identity of an organization's name: its words without the place
- * words before a place ("Công an TP Đà Nẵng" = "Công an Đà Nẵng"); *nw
- * gets the number of words. */
+/* The identity of an organization's name: its words, a place word before
+ * a place standing for the kind of place it names, which a place written
+ * bare takes from places.tsv ("Công an TP Đà Nẵng" = "Công an Đà Nẵng",
+ * but "UBND tỉnh Hà Tĩnh" is not "UBND thành phố Hà Tĩnh"); *nw gets the
+ * number of words. */
 static uint64_t org_key(const bm_lexset *L, bm_docstate *d, const char *name,
 		       size_t *nw)
 {
@@ -60,11 +62,24 @@ static uint64_t org_key(const bm_lexset *L, bm_docstate *d, const char *name,
 		if (!(t.v[k].flags & BM_TK_WORD))
 			continue;
 		size_t n = 0;
-		if (bm_lex_match(&L->placeword, &t, k, t.n, &n) && k + n < t.n &&
+		const bm_lex_entry *pw, *pl;
+		const char *kind = NULL;
+		if ((pw = bm_lex_match(&L->placeword, &t, k, t.n, &n)) && k + n < t.n &&
 		    (t.v[k + n].flags & BM_TK_CAP)) {
+			kind = bm_lex_col(pw, 2);
+			if (kind)
+				h = bm_phrase_step(h, hash_str(L, kind));
 			k += n - 1;
 			continue;
 		}
+		/* a place written bare that ends the name: the kind of its
+		 * first row (the highest unit of that name) */
+		if (k > 0 && (t.v[k].flags & BM_TK_CAP) &&
+		    (pl = bm_lex_match(&L->place, &t, k, t.n, &n)) && k + n == t.n &&
+		    atoi(pl->col[1]) >= 1 && (kind = bm_lex_col(pl, 2)) &&
+		    !((t.v[k - 1].flags & BM_TK_WORD) &&
+		      bm_lex_exact(&L->placeword, &t, k - 1, k)))
+			h = bm_phrase_step(h, hash_str(L, kind));
 		h = bm_phrase_step(h, t.v[k].h);
 		(*nw)++;
 	}

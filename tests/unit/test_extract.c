@@ -631,6 +631,14 @@ static const ext_case cases[] = {
 	 {"PERSON|Phùng Quốc Hiển", "ORG|Quốc hội"},
 	 {"holds_position|Phùng Quốc Hiển|Quốc hội|Phó Chủ tịch"},
 	 {"PERSON|Trọng Đức"}, 1},
+	{"a province and its city of the same name are two bodies; given names that are words",
+	 "UBND tỉnh Hà Tĩnh đã họp. Sau đó, UBND thành phố Hà Tĩnh đã họp. "
+	 "Thứ trưởng Bộ Y tế Nguyễn Trường Sơn, ông Nguyễn Văn Được và ông "
+	 "Trần Quốc Hội dự.",
+	 {"ORG|Ủy ban nhân dân tỉnh Hà Tĩnh", "ORG|Ủy ban nhân dân thành phố Hà Tĩnh",
+	  "PERSON|Nguyễn Trường Sơn", "PERSON|Nguyễn Văn Được", "PERSON|Trần Quốc Hội"},
+	 {"holds_position|Nguyễn Trường Sơn|Bộ Y tế|Thứ trưởng"},
+	 {"ORG|Trường Sơn", "ORG|Quốc Hội", "PERSON|Nguyễn Văn"}, 3},
 	{"bare head completed by the article's province",
 	 "Tỉnh ủy Yên Bái họp. Bà Phạm Thị Thanh Trà, Bí thư Tỉnh ủy, phát biểu.",
 	 {"ORG|Tỉnh ủy Yên Bái"},
