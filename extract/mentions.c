@@ -487,7 +487,8 @@ static size_t nameword_run(const scan *s, size_t j)
 		return k;
 	if (match(s, &s->L->stop_all, k, NULL) || match(s, &s->L->stop_lower, k, NULL) ||
 	    match(s, &s->L->partof, k, NULL) || match(s, &s->L->coop, k, NULL) ||
-	    match(s, &s->L->hold, k, NULL) || match(s, &s->L->former, k, NULL))
+	    match(s, &s->L->hold, k, NULL) || match(s, &s->L->former, k, NULL) ||
+	    match(s, &s->L->placeword, k, NULL))
 		return k;
 	return j;
 }

@@ -639,6 +639,13 @@ static const ext_case cases[] = {
 	  "PERSON|Nguyễn Trường Sơn", "PERSON|Nguyễn Văn Được", "PERSON|Trần Quốc Hội"},
 	 {"holds_position|Nguyễn Trường Sơn|Bộ Y tế|Thứ trưởng"},
 	 {"ORG|Trường Sơn", "ORG|Quốc Hội", "PERSON|Nguyễn Văn"}, 3},
+	{"posts after 'trải qua', board members, a place word closes a sentence-case name",
+	 "Ông Lê Minh Quốc, Thành viên HĐQT Eximbank, cho biết. Ông Nguyễn Văn "
+	 "Hải, Giám đốc Trung tâm Phát triển quỹ đất huyện Nam Đàn, phát biểu.",
+	 {"ORG|Trung tâm Phát triển quỹ đất huyện Nam Đàn"},
+	 {"holds_position|Nguyễn Văn Hải|Trung tâm Phát triển quỹ đất huyện Nam Đàn|Giám đốc",
+	  "holds_position|Lê Minh Quốc|Hội đồng quản trị Eximbank|Thành viên"},
+	 {"ORG|Trung tâm Phát triển"}, 2},
 	{"bare head completed by the article's province",
 	 "Tỉnh ủy Yên Bái họp. Bà Phạm Thị Thanh Trà, Bí thư Tỉnh ủy, phát biểu.",
 	 {"ORG|Tỉnh ủy Yên Bái"},
