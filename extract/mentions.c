@@ -888,6 +888,23 @@ static size_t foreign_owner(const scan *s, size_t j)
 	return pe;
 }
 
+/* Whether the head of n words at i is followed by its own acronym in
+ * brackets ("Ủy ban nhân dân (UBND)", "Hội đồng quản trị (HĐQT)"). */
+static int head_acronym_at(const scan *s, size_t i, size_t n)
+{
+	size_t j = i + n;
+	const bm_lex_entry *a;
+	size_t an = 0;
+	if (!is_char(s, j, "(") || !fl(s, j + 1, BM_TK_ALLCAP) || !is_char(s, j + 2, ")") ||
+	    !(an = match(s, &s->L->acr, j + 1, &a)) || an != 1)
+		return 0;
+	uint64_t h = 0;
+	for (size_t k = i; k < j; k++)
+		if (s->t[k].flags & BM_TK_WORD)
+			h = bm_phrase_step(h, s->t[k].h);
+	return h == bm_text_hash(s->L->fold, a->col[1], strlen(a->col[1]), 1, NULL);
+}
+
 /* An organization (or law, or named site) at i; pushes it and returns its
  * end, or 0. */
 static size_t org_chunk(scan *s, size_t i, uint32_t sent)
@@ -902,7 +919,7 @@ static size_t org_chunk(scan *s, size_t i, uint32_t sent)
 		return 0;
 	const char *cls = e->col[1];
 	int kind = 0;
-	size_t end;
+	size_t end, t0 = i + n; /* t0: where the name after the head starts */
 	int ck = CK_ORG, own = 0;
 	uint16_t flags = 0;
 	if (strcmp(cls, "name") == 0) {
@@ -960,9 +977,15 @@ static size_t org_chunk(scan *s, size_t i, uint32_t sent)
 		/* a unit named by its head alone ("Sở Tư pháp", "Thành ủy")
 		 * ends before a person ("Bí thư Thành ủy Đinh La Thăng") */
 		int named = bm_org_is_generic(e) || bm_lex_col(e, 4) != NULL;
-		end = org_tail(s, i + n, named ? TAIL_NAMED : 0,
-			       loc ? TAIL_SITE : ck == CK_LAW ? TAIL_LAW : TAIL_ORG, &kind);
-		if (end == i + n || kind)
+		int mode = loc ? TAIL_SITE : ck == CK_LAW ? TAIL_LAW : TAIL_ORG;
+		/* "Ủy ban nhân dân (UBND) tỉnh Nghệ An": the head's own
+		 * acronym in brackets, the name going on after it */
+		if (ck == CK_ORG && head_acronym_at(s, i, n))
+			t0 = i + n + 3;
+		end = org_tail(s, t0, named ? TAIL_NAMED : 0, mode, &kind);
+		if (end == t0 && t0 > i + n) /* nothing after it */
+			end = t0 = i + n;
+		if (end == t0 || kind)
 			flags |= CF_BARE;
 		if (kind)
 			flags |= CF_KIND;
@@ -1004,8 +1027,8 @@ static size_t org_chunk(scan *s, size_t i, uint32_t sent)
 	/* "Ngân hàng Agribank", "Tập đoàn Viettel": a head and a known name
 	 * that the head starts are that name */
 	const char *same = NULL;
-	if (ck == CK_ORG && !(flags & (CF_BARE | CF_COMPLETE)) && end > i + n) {
-		const bm_lex_entry *ne = bm_lex_exact(&s->L->org, &s->d->toks, i + n, end);
+	if (ck == CK_ORG && !(flags & (CF_BARE | CF_COMPLETE)) && end > t0) {
+		const bm_lex_entry *ne = bm_lex_exact(&s->L->org, &s->d->toks, t0, end);
 		const char *nf = ne ? bm_lex_col(ne, 3) : NULL;
 		if (!nf && ne)
 			nf = ne->col[0];
@@ -1017,10 +1040,16 @@ static size_t org_chunk(scan *s, size_t i, uint32_t sent)
 		c->name = bm_pool_add(s->d, same, strlen(same));
 		flags |= CF_COMPLETE;
 		c->flags = flags;
-	} else if (full && end == i + n) {
+	} else if (full && end == t0) {
 		c->name = bm_pool_add(s->d, full, strlen(full));
 	} else if (full) {
-		c->name = canon(s, full, i + n, end);
+		c->name = canon(s, full, t0, end);
+	} else if (t0 > i + n) { /* the head as written, the bracket left out */
+		bm_buf hb;
+		bm_buf_init(&hb);
+		bm_buf_put(&hb, s->d->text + s->t[i].start, s->t[i + n - 1].end - s->t[i].start);
+		c->name = canon(s, hb.data, t0, end);
+		bm_buf_dispose(&hb);
 	} else {
 		c->name = canon(s, NULL, i, end);
 	}

@@ -236,7 +236,11 @@ static void holds(const bm_lexset *L, bm_docstate *d, size_t a, size_t b)
 					  d->ch[k - 1].kind == CK_LOC) ||
 					 d->ch[k].kind == CK_RANK ||
 					 d->ch[k].kind == CK_DEG ||
-					 punct_is(d, &d->ch[k], ","));
+					 punct_is(d, &d->ch[k], ",") ||
+					 /* "Giám đốc Sở Y tế – ông A" */
+					 ((punct_is(d, &d->ch[k], "-") ||
+					   punct_is(d, &d->ch[k], "\xE2\x80\x93")) &&
+					  k + 1 < b && d->ch[k + 1].kind == CK_HON));
 			     s++)
 				k++;
 			if (k < b && d->ch[k].kind == CK_PERSON)

@@ -245,7 +245,8 @@ static void alias_written(const bm_lexset *L, bm_docstate *d, size_t ent,
 	bm_buf *b = &d->scratch;
 	written(d, i, j, b);
 	const char *name = d->rec->entities[ent].name;
-	if (hash_str(L, b->data) != hash_str(L, name))
+	/* "Ủy ban nhân dân (UBND) tỉnh X" is written so, but no name */
+	if (hash_str(L, b->data) != hash_str(L, name) && !memchr(b->data, '(', b->len))
 		alias(d, ent, b->data);
 }
 

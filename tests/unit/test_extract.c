@@ -646,6 +646,13 @@ static const ext_case cases[] = {
 	 {"holds_position|Nguyễn Văn Hải|Trung tâm Phát triển quỹ đất huyện Nam Đàn|Giám đốc",
 	  "holds_position|Lê Minh Quốc|Hội đồng quản trị Eximbank|Thành viên"},
 	 {"ORG|Trung tâm Phát triển"}, 2},
+	{"a head's own acronym in brackets inside the name; title, dash, holder",
+	 "Chủ tịch Ủy ban nhân dân (UBND) tỉnh Nghệ An Nguyễn Xuân Sơn phát "
+	 "biểu. Giám đốc Sở Y tế – ông Nguyễn Văn Bình cho biết.",
+	 {"ORG|Ủy ban nhân dân tỉnh Nghệ An"},
+	 {"holds_position|Nguyễn Xuân Sơn|Ủy ban nhân dân tỉnh Nghệ An|Chủ tịch",
+	  "holds_position|Nguyễn Văn Bình|Sở Y tế|Giám đốc"},
+	 {"ORG|Ủy ban nhân dân (UBND) tỉnh Nghệ An"}, 2},
 	{"bare head completed by the article's province",
 	 "Tỉnh ủy Yên Bái họp. Bà Phạm Thị Thanh Trà, Bí thư Tỉnh ủy, phát biểu.",
 	 {"ORG|Tỉnh ủy Yên Bái"},
