@@ -441,7 +441,7 @@ static uint64_t first_word(const bm_lexset *L, const char *name)
  * Nam"): two capitalized words or more, or a generic unit of
  * agencies.tsv of five words or more written whole, whatever its case
  * ("Bộ chỉ huy quân sự"). */
-static int named_bare(const bm_docstate *d, const bm_chunk *c)
+static int named_bare(const bm_lexset *L, const bm_docstate *d, const bm_chunk *c)
 {
 	size_t caps = 0;
 	if (c->flags & (CF_KIND | CF_SYNTH | CF_OWNER))
@@ -449,10 +449,19 @@ static int named_bare(const bm_docstate *d, const bm_chunk *c)
 	if (bm_org_is_generic(c->lx) && c->lx->ntok >= 5 &&
 	    c->t1 - c->t0 == c->lx->ntok)
 		return 1;
-	for (size_t k = c->t0; k < c->t1; k++)
-		if ((d->toks.v[k].flags & BM_TK_CAP) &&
-		    !(d->toks.v[k].flags & BM_TK_ALLCAP))
+	for (size_t k = c->t0; k < c->t1; k++) {
+		uint32_t f = d->toks.v[k].flags;
+		size_t n = 0;
+		const bm_lex_entry *a;
+		if ((f & BM_TK_CAP) && !(f & BM_TK_ALLCAP))
 			caps++;
+		/* "Sở TN&MT": the acronym of a field after the head (not a
+		 * word of a kind, "Trường THPT") */
+		else if ((f & BM_TK_ALLCAP) && k > c->t0 &&
+			 !((a = bm_lex_match(&L->acr, &d->toks, k, c->t1, &n)) &&
+			   strcmp(a->col[2], "part") == 0))
+			caps += 2;
+	}
 	return caps >= 2;
 }
 
@@ -505,7 +514,7 @@ static void resolve_org(const bm_lexset *L, bm_docstate *d, bm_chunk *c)
 					     s, e, &cr);
 				if (ent >= 0 && cr)
 					set_head(d, (size_t)ent, c->head);
-			} else if (!v && !f && named_bare(d, c)) {
+			} else if (!v && !f && named_bare(L, d, c)) {
 				int cr;
 				ent = entity(L, d, BM_ENT_ORG, name, s, e, &cr);
 				if (ent >= 0 && cr)
