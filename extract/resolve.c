@@ -519,6 +519,8 @@ static void resolve_org(const bm_lexset *L, bm_docstate *d, bm_chunk *c)
 				ent = entity(L, d, BM_ENT_ORG, name, s, e, &cr);
 				if (ent >= 0 && cr)
 					set_head(d, (size_t)ent, c->head);
+				if (ent >= 0)
+					alias_written(L, d, (size_t)ent, c->t0, c->t1);
 			} else if (!v && bare_acronym(d, c)) {
 				int cr;
 				ent = entity(L, d, BM_ENT_ORG, bm_lex_col(c->lx, 3), s,
