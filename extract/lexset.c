@@ -121,7 +121,7 @@ static void learn_pairs(bm_lexset *L, const char *s)
 }
 
 /* Every table of the set, in a fixed order (their mask bits). */
-#define N_TABLES 25
+#define N_TABLES 26
 static void tables(bm_lexset *L, bm_lex **all)
 {
 	bm_lex *t[N_TABLES] = {
@@ -129,7 +129,8 @@ static void tables(bm_lexset *L, bm_lex **all)
 		&L->degree,   &L->hon,	     &L->surname, &L->abbrev,  &L->country,
 		&L->stop_all, &L->stop_lower, &L->coop,   &L->hold,    &L->list,
 		&L->former,   &L->partof,    &L->credit,  &L->org,     &L->acr,
-		&L->placeword, &L->place,    &L->under,  &L->footer, &L->nameword};
+		&L->placeword, &L->place,    &L->under,  &L->footer, &L->nameword,
+		&L->lowerhead};
 	memcpy(all, t, sizeof t);
 }
 
@@ -163,6 +164,7 @@ int bm_lexset_init(bm_lexset *L)
 	LOAD(credit, bm_data_cues, 1, "credit");
 	LOAD(footer, bm_data_cues, 1, "footer");
 	LOAD(org, bm_data_heads, 0, NULL);
+	LOAD(lowerhead, bm_data_heads, 5, "lower");
 	bm_tsv_each(bm_data_acronyms, bm_data_acronyms_len, acronym_row, L);
 	agency_ctx ac = {L};
 	bm_tsv_each(bm_data_agencies, bm_data_agencies_len, agency_row, &ac);

@@ -278,17 +278,17 @@ static size_t person_run(const scan *s, size_t i, int need_surname)
 			j += 2; /* "George W. Bush" */
 			continue;
 		}
-		size_t on = 0;
-		const bm_lex_entry *oe = NULL;
-		int given = j < run && !title_at(s, j, NULL) &&
-			    !match(s, &s->L->degree, j, NULL) &&
-			    !match(s, &s->L->rank, j, NULL) &&
-			    (!(on = match(s, &s->L->org, j, &oe)) || j + on <= run);
-		if (j > i && !given &&
-		    (stop_in_name(s, j) || title_at(s, j, NULL) ||
-		     org_named_at(s, j) || match(s, &s->L->degree, j, NULL) ||
-		     match(s, &s->L->rank, j, NULL)))
-			break;
+		if (j > i && (stop_in_name(s, j) || title_at(s, j, NULL) ||
+			      org_named_at(s, j) || match(s, &s->L->degree, j, NULL) ||
+			      match(s, &s->L->rank, j, NULL))) {
+			size_t on;
+			int given = j < run && !title_at(s, j, NULL) &&
+				    !match(s, &s->L->degree, j, NULL) &&
+				    !match(s, &s->L->rank, j, NULL) &&
+				    (!(on = match(s, &s->L->org, j, NULL)) || j + on <= run);
+			if (!given)
+				break;
+		}
 		j++;
 		/* "Moon Jae-in", "Yoo Il-ho": a hyphen written between two
 		 * parts of one given name */
@@ -854,10 +854,8 @@ static size_t lower_country(const scan *s, size_t j)
  * ("công ty Formosa", not "công ty Trung Quốc"). */
 static int lower_head(const scan *s, size_t i, size_t n)
 {
-	int lower = 0;
-	for (size_t m = 1; m <= n && !lower; m++)
-		lower = bm_org_is_lower(bm_lex_exact(&s->L->org, &s->d->toks, i, i + m));
-	if (!lower || !fl(s, i, BM_TK_LOWER) || (s->t[i + n - 1].flags & BM_TK_NL))
+	size_t m = match(s, &s->L->lowerhead, i, NULL);
+	if (!m || m > n || !fl(s, i, BM_TK_LOWER) || (s->t[i + n - 1].flags & BM_TK_NL))
 		return 0;
 	if (n > 1 && fl(s, i + n - 1, BM_TK_ALLCAP))
 		return fl(s, i + n, BM_TK_WORD) && !(s->t[i + n].flags & BM_TK_NL);
@@ -877,6 +875,15 @@ static size_t foreign_owner(const scan *s, size_t j)
 	const bm_lex_entry *ce = NULL;
 	if (!fl(s, j, BM_TK_CAP))
 		return 0;
+	/* at once, most of the time: no capitalized word that may start a
+	 * place in reach */
+	for (k = j + 1; k < s->lim && k < j + 6 &&
+			!(fl(s, k, BM_TK_CAP) && (s->d->mask[k] & s->L->place.bit));
+	     k++)
+		;
+	if (k >= s->lim || k >= j + 6)
+		return 0;
+	k = j;
 	while (k < s->lim && k < j + 6 &&
 	       ((fl(s, k, BM_TK_CAP) && !fl(s, k, BM_TK_ALLCAP) &&
 		 !match(s, &s->L->stop_all, k, NULL) && !title_at(s, k, NULL)) ||
@@ -910,7 +917,7 @@ static int head_acronym_at(const scan *s, size_t i, size_t n)
 static size_t org_chunk(scan *s, size_t i, uint32_t sent)
 {
 	const bm_lex_entry *e;
-	if (!fl(s, i, BM_TK_CAP) && !(s->d->mask[i] & s->L->org.bit))
+	if (!fl(s, i, BM_TK_CAP) && !(s->d->mask[i] & s->L->lowerhead.bit))
 		return 0;
 	size_t n = match(s, &s->L->org, i, &e);
 	if (!n || match(s, &s->L->stop_all, i, NULL) > n)

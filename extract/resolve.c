@@ -74,7 +74,8 @@ static uint64_t org_key(const bm_lexset *L, bm_docstate *d, const char *name,
 		}
 		/* a place written bare that ends the name: the kind of its
 		 * first row (the highest unit of that name) */
-		if (k > 0 && (t.v[k].flags & BM_TK_CAP) &&
+		if (k > 0 && (t.v[k].flags & BM_TK_CAP) && t.n - k <= L->place.maxtok &&
+		    (bm_lexset_mask(L, t.v[k].h) & L->place.bit) &&
 		    (pl = bm_lex_match(&L->place, &t, k, t.n, &n)) && k + n == t.n &&
 		    atoi(pl->col[1]) >= 1 && (kind = bm_lex_col(pl, 2)) &&
 		    !((t.v[k - 1].flags & BM_TK_WORD) &&

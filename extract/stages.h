@@ -27,6 +27,7 @@ typedef struct {
 	bm_lex place;      /* places.tsv (and countries.tsv at level 0) */
 	bm_lex under;      /* parents.tsv: unit head -> its parents' heads */
 	bm_lex nameword;   /* namewords.tsv: lower-case words of names */
+	bm_lex lowerhead;  /* heads.tsv's heads that name in lower case too */
 	bm_u64map bigram;  /* (word, lower-case next word) pairs seen in names */
 	bm_u64map first;   /* word hash -> bits of the tables with a phrase
 			      starting with that word */
