@@ -992,6 +992,11 @@ static size_t org_chunk(scan *s, size_t i, uint32_t sent)
 		end = org_tail(s, t0, named ? TAIL_NAMED : 0, mode, &kind);
 		if (end == t0 && t0 > i + n) /* nothing after it */
 			end = t0 = i + n;
+		/* "Đại sứ quán Việt Nam tại Campuchia": an office's place */
+		size_t at;
+		if (end > t0 && !kind && bm_org_takes_at(e) && is_char(s, end, "tại") &&
+		    !(s->t[end].flags & BM_TK_NL) && (at = place_at(s, end + 1, 2, NULL)))
+			end = at;
 		if (end == t0 || kind)
 			flags |= CF_BARE;
 		if (kind)

@@ -565,8 +565,21 @@ static void register_org(const bm_lexset *L, bm_docstate *d, bm_chunk *c,
 	uint64_t w1 = first_word(L, bm_pool_str(d, c->name));
 	if (w1 != c->head)
 		*bm_u64map_put(&d->org_head, w1, 0, NULL) = (uint32_t)ent;
-	if (!(c->flags & CF_OWNED))
-		embedded(L, d, ent, c->h0, c->t1, c->sent, 0);
+	if (c->flags & CF_OWNED)
+		return;
+	/* "Phái đoàn Liên minh châu Âu tại Việt Nam": the parent ends
+	 * before the office's place */
+	size_t lim = c->t1;
+	if (bm_org_takes_at(c->lx))
+		for (size_t k = c->t1; k-- > c->t0;) {
+			const bm_tok *t = &d->toks.v[k];
+			if (t->end - t->start == strlen("tại") &&
+			    memcmp(d->text + t->start, "tại", t->end - t->start) == 0) {
+				lim = k;
+				break;
+			}
+		}
+	embedded(L, d, ent, c->h0, lim, c->sent, 0);
 }
 
 static void resolve_loc(const bm_lexset *L, bm_docstate *d, bm_chunk *c)

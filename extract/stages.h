@@ -37,7 +37,8 @@ typedef struct {
  * agencies.tsv gives its known parent, or "*" for a generic unit ("Sở
  * Xây dựng"); acronyms.tsv gives "body" for a head that alone names the
  * nationwide body ("TAND"); heads.tsv gives "lower" for a head that names
- * an organization in lower case too. */
+ * an organization in lower case too, "at" for one whose name goes on with
+ * "tại" and a place. */
 static inline const char *bm_org_note(const bm_lex_entry *e)
 {
 	return e ? bm_lex_col(e, 5) : NULL;
@@ -59,10 +60,18 @@ static inline int bm_org_is_lower(const bm_lex_entry *e)
 	const char *n = bm_org_note(e);
 	return n && strcmp(n, "lower") == 0;
 }
+/* heads.tsv's "at": the name goes on with "tại" and the office's place
+ * ("Đại sứ quán Việt Nam tại Campuchia"). */
+static inline int bm_org_takes_at(const bm_lex_entry *e)
+{
+	const char *n = bm_org_note(e);
+	return n && strcmp(n, "at") == 0;
+}
 /* Its known parent (agencies.tsv), or NULL. */
 static inline const char *bm_org_parent(const bm_lex_entry *e)
 {
-	return bm_org_is_generic(e) || bm_org_is_body(e) || bm_org_is_lower(e)
+	return bm_org_is_generic(e) || bm_org_is_body(e) || bm_org_is_lower(e) ||
+			       bm_org_takes_at(e)
 		       ? NULL
 		       : bm_org_note(e);
 }

@@ -658,6 +658,15 @@ static const ext_case cases[] = {
 	 {"ORG|Sở Tài nguyên và Môi trường", "ORG|Sở TN&MT"},
 	 {"holds_position|Hồ Huy Thành|Sở Tài nguyên và Môi trường|Phó Giám đốc"},
 	 {NULL}, 1},
+	{"an office named with its place, a working session at a host",
+	 "Phái đoàn Liên minh châu Âu tại Việt Nam và Bộ Công Thương phối hợp "
+	 "tổ chức hội thảo. Đoàn công tác của Bộ Y tế làm việc tại UBND tỉnh "
+	 "Nghệ An.",
+	 {"ORG|Phái đoàn Liên minh châu Âu tại Việt Nam", "ORG|Liên minh châu Âu"},
+	 {"part_of|Phái đoàn Liên minh châu Âu tại Việt Nam|Liên minh châu Âu",
+	  "cooperates_with|Phái đoàn Liên minh châu Âu tại Việt Nam|Bộ Công Thương",
+	  "cooperates_with|Bộ Y tế|Ủy ban nhân dân tỉnh Nghệ An"},
+	 {"LOC|Việt Nam"}, 0},
 	{"bare head completed by the article's province",
 	 "Tỉnh ủy Yên Bái họp. Bà Phạm Thị Thanh Trà, Bí thư Tỉnh ủy, phát biểu.",
 	 {"ORG|Tỉnh ủy Yên Bái"},
