@@ -272,7 +272,8 @@ static void holds(const bm_lexset *L, bm_docstate *d, size_t a, size_t b)
 		/* a list: "Phó Giám đốc gồm các ông bà: A, B và C", "Các Phó
 		 * Thủ tướng: A, B", "Giám đốc Sở hiện nay là ông A" */
 		size_t lc = gend;
-		while (lc < b && lc < gend + 2 && d->ch[lc].kind == CK_OTHER)
+		while (lc < b && lc < gend + 2 &&
+		       (d->ch[lc].kind == CK_OTHER || punct_is(d, &d->ch[lc], ",")))
 			lc++;
 		if (!nh && lc < b &&
 		    ((d->ch[lc].kind == CK_CUE && (d->ch[lc].sub & CUE_LIST)) ||
@@ -282,7 +283,19 @@ static void holds(const bm_lexset *L, bm_docstate *d, size_t a, size_t b)
 				k++;
 			while (k < b && d->ch[k].kind == CK_PERSON && nh < MAX_HOLDERS) {
 				hold[nh++] = k++;
+				/* "A, Phó trưởng ban Thường trực; B; C": an item's own
+				 * title in apposition, up to the ";" that ends it */
+				if (k + 1 < b && punct_is(d, &d->ch[k], ",") &&
+				    d->ch[k + 1].kind == CK_TITLE) {
+					size_t q = k + 2;
+					while (q < b && (d->ch[q].kind == CK_TITLE ||
+							 d->ch[q].kind == CK_ORG))
+						q++;
+					if (q < b && punct_is(d, &d->ch[q], ";"))
+						k = q;
+				}
 				while (k < b && (punct_is(d, &d->ch[k], ",") ||
+						 punct_is(d, &d->ch[k], ";") ||
 						 word_is(d, &d->ch[k], "và") ||
 						 d->ch[k].kind == CK_HON))
 					k++;

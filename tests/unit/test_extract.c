@@ -667,6 +667,16 @@ static const ext_case cases[] = {
 	  "cooperates_with|Phái đoàn Liên minh châu Âu tại Việt Nam|Bộ Công Thương",
 	  "cooperates_with|Bộ Y tế|Ủy ban nhân dân tỉnh Nghệ An"},
 	 {"LOC|Việt Nam"}, 0},
+	{"a list of holders after ', gồm', items ended by ';' with their own titles",
+	 "Ban Kinh tế Trung ương còn có 4 phó trưởng ban, gồm các ông Cao Đức "
+	 "Phát, Phó trưởng ban Thường trực; Ngô Đông Hải; Nguyễn Ngọc Bảo và "
+	 "Nguyễn Đức Hiển.",
+	 {"ORG|Ban Kinh tế Trung ương"},
+	 {"holds_position|Cao Đức Phát|Ban Kinh tế Trung ương|Phó trưởng ban Thường trực",
+	  "holds_position|Ngô Đông Hải|Ban Kinh tế Trung ương|phó trưởng ban",
+	  "holds_position|Nguyễn Ngọc Bảo|Ban Kinh tế Trung ương|phó trưởng ban",
+	  "holds_position|Nguyễn Đức Hiển|Ban Kinh tế Trung ương|phó trưởng ban"},
+	 {NULL}, 4},
 	{"bare head completed by the article's province",
 	 "Tỉnh ủy Yên Bái họp. Bà Phạm Thị Thanh Trà, Bí thư Tỉnh ủy, phát biểu.",
 	 {"ORG|Tỉnh ủy Yên Bái"},
