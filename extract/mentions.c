@@ -497,11 +497,12 @@ static size_t nameword_run(const scan *s, size_t j)
  * the lower-case words known to follow them in names, a place ("tỉnh X")
  * that ends it.  synth: TAIL_SYNTH, the head came from a unit title, or
  * TAIL_NAMED, the head names a unit by itself ("Sở Tư pháp", "Thành
- * ủy"): no person may start the tail; mode: what the head starts
+ * ủy"): no person may start the tail; TAIL_FIRM, a company's head
+ * (heads.tsv's "lower" ones); mode: what the head starts
  * (TAIL_ORG, TAIL_LAW, TAIL_SITE).  Returns the end; *kind is set when it
  * ends in a bare place word. */
 enum { TAIL_ORG, TAIL_LAW, TAIL_SITE };
-enum { TAIL_SYNTH = 1, TAIL_NAMED = 2 };
+enum { TAIL_SYNTH = 1, TAIL_NAMED = 2, TAIL_FIRM = 4 };
 
 static size_t org_tail(scan *s, size_t j0, int synth, int mode,
 		       int *kind)
@@ -560,7 +561,7 @@ static size_t org_tail(scan *s, size_t j0, int synth, int mode,
 			/* a person after the name ends it, but a name may follow
 			 * a known acronym ("Trường THPT Nguyễn Huệ"; "Công ty
 			 * PVC-KB Đỗ Văn Hồng" is a company and its head) */
-			if ((end > j0 || synth) && mode == TAIL_ORG &&
+			if ((end > j0 || (synth & (TAIL_SYNTH | TAIL_NAMED))) && mode == TAIL_ORG &&
 			    !(j > 0 && fl(s, j - 1, BM_TK_ALLCAP) &&
 			      (match(s, &s->L->acr, j - 1, NULL) ||
 			       match(s, &s->L->org, j - 1, NULL)))) {
@@ -683,6 +684,13 @@ static size_t org_tail(scan *s, size_t j0, int synth, int mode,
 			}
 			break;
 		}
+		/* "Công ty Cường Hưng đầu tư dự án": a company's own name (two
+		 * capitalized words or more) comes last, a lower-case word
+		 * after it is the verb; after one capitalized word it is its
+		 * line of business ("Công ty cổ phần Hóa dầu") */
+		if (!known && (synth & TAIL_FIRM) && j >= j0 + 2 &&
+		    fl(s, j - 1, BM_TK_CAP) && fl(s, j - 2, BM_TK_CAP))
+			break;
 		if (!known)
 			guess = j;
 		lowers++;
@@ -989,7 +997,9 @@ static size_t org_chunk(scan *s, size_t i, uint32_t sent)
 		 * acronym in brackets, the name going on after it */
 		if (ck == CK_ORG && head_acronym_at(s, i, n))
 			t0 = i + n + 3;
-		end = org_tail(s, t0, named ? TAIL_NAMED : 0, mode, &kind);
+		int firm = match(s, &s->L->lowerhead, i, NULL) > 0;
+		end = org_tail(s, t0, (named ? TAIL_NAMED : 0) | (firm ? TAIL_FIRM : 0),
+			       mode, &kind);
 		if (end == t0 && t0 > i + n) /* nothing after it */
 			end = t0 = i + n;
 		/* "Đại sứ quán Việt Nam tại Campuchia": an office's place */
