@@ -685,6 +685,12 @@ static const ext_case cases[] = {
 	 {NULL},
 	 {"ORG|Công ty Cường Hưng đầu tư", "ORG|Công ty TNHH TM Nguyên Vũ quản lý",
 	  "ORG|Công ty cổ phần Hóa"}, 0},
+	{"named sites: airports, industrial parks, markets, also in lower case",
+	 "Máy bay hạ cánh xuống sân bay Tân Sơn Nhất. Khu công nghiệp Mỹ Xuân "
+	 "B1 thu hút vốn. Vùng ĐBSCL bị hạn mặn.",
+	 {"LOC|sân bay Tân Sơn Nhất", "LOC|Khu công nghiệp Mỹ Xuân B1",
+	  "LOC|Đồng bằng sông Cửu Long"},
+	 {NULL}, {NULL}, 0},
 	{"bare head completed by the article's province",
 	 "Tỉnh ủy Yên Bái họp. Bà Phạm Thị Thanh Trà, Bí thư Tỉnh ủy, phát biểu.",
 	 {"ORG|Tỉnh ủy Yên Bái"},
