@@ -474,15 +474,23 @@ static int number_ends_name(const scan *s, size_t j)
 
 /* The end of a run of the lower-case words of names (namewords.tsv) from
  * j when a boundary closes it (punctuation, the end of the line, a
- * function word, a cue, a capitalized word), else j: "Viện nghiên cứu
- * phát triển xã hội, ..." but not "Công ty X xây dựng nhà". */
-static size_t nameword_run(const scan *s, size_t j)
+ * function word, a cue, a capitalized word, a place word), else j:
+ * "Viện nghiên cứu phát triển xã hội, ..." but not "Công ty X xây dựng
+ * nhà". */
+static size_t nameword_run(const scan *s, size_t j, int strict)
 {
 	size_t k = j, n;
 	while (fl(s, k, BM_TK_LOWER) && !(s->t[k].flags & BM_TK_NL) &&
 	       (n = match(s, &s->L->nameword, k, NULL)))
 		k += n;
-	if (k == j || k >= s->lim || !fl(s, k, BM_TK_WORD) ||
+	if (k == j)
+		return j;
+	/* strict: not a verb first ("Trưởng ban thi đua khen thưởng", not
+	 * "Thứ trưởng thông tin.") */
+	if (strict && (match(s, &s->L->stop_lower, j, NULL) ||
+		       match(s, &s->L->stop_all, j, NULL)))
+		return j;
+	if (k >= s->lim || !fl(s, k, BM_TK_WORD) ||
 	    (s->t[k].flags & BM_TK_NL) || fl(s, k, BM_TK_CAP))
 		return k;
 	if (match(s, &s->L->stop_all, k, NULL) || match(s, &s->L->stop_lower, k, NULL) ||
@@ -625,7 +633,9 @@ static size_t org_tail(scan *s, size_t j0, int synth, int mode,
 		 * boundary */
 		if (mode == TAIL_ORG && !fl(s, j - 1, BM_TK_ALLCAP) &&
 		    (end == j0 || fl(s, j - 1, BM_TK_LOWER))) {
-			size_t k = nameword_run(s, j);
+			/* right after a unit title's unit, not written: no
+			 * run that starts with a verb */
+			size_t k = nameword_run(s, j, (synth & TAIL_SYNTH) && end == j0);
 			if (k > j) {
 				lowers = 0;
 				end = j = k;

@@ -691,6 +691,12 @@ static const ext_case cases[] = {
 	 {"LOC|sân bay Tân Sơn Nhất", "LOC|Khu công nghiệp Mỹ Xuân B1",
 	  "LOC|Đồng bằng sông Cửu Long"},
 	 {NULL}, {NULL}, 0},
+	{"a unit title's unit is not read from a verb after it",
+	 "\"Có 1.400 vụ\", Thứ trưởng thông tin. Ông Phùng Minh Sơn, Trưởng ban "
+	 "thi đua khen thưởng, phát biểu.",
+	 {"ORG|Ban thi đua khen thưởng"},
+	 {"holds_position|Phùng Minh Sơn|Ban thi đua khen thưởng|Trưởng ban"},
+	 {"ORG|Bộ thông tin"}, 1},
 	{"bare head completed by the article's province",
 	 "Tỉnh ủy Yên Bái họp. Bà Phạm Thị Thanh Trà, Bí thư Tỉnh ủy, phát biểu.",
 	 {"ORG|Tỉnh ủy Yên Bái"},
