@@ -361,6 +361,13 @@ static void holds(const bm_lexset *L, bm_docstate *d, size_t a, size_t b)
 				const char *unit = bm_lex_col(t->lx, 2);
 				if (obj < 0 && unit && sl[s].org >= 0)
 					obj = unit_org(L, d, sl[s].title, unit);
+				/* "Chủ tịch kiêm Tổng Giám đốc Công ty X": both of X */
+				if (obj < 0 && sl[s].org < 0 && !(t->flags & CF_NATIONAL) &&
+				    s + 1 < ns && sl[s + 1].org >= 0 &&
+				    sl[s + 1].title == sl[s].title + 2 &&
+				    word_is(d, &d->ch[sl[s].title + 1], "kiêm") &&
+				    !(d->ch[sl[s + 1].org].flags & CF_BARE))
+					obj = d->ch[sl[s + 1].org].ent;
 				if (obj < 0 && sl[s].org < 0 && !(t->flags & CF_NATIONAL))
 					obj = implicit_org(d, a, sl[s].title);
 				if (obj >= 0 &&

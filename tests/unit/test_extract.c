@@ -697,6 +697,15 @@ static const ext_case cases[] = {
 	 {"ORG|Ban thi đua khen thưởng"},
 	 {"holds_position|Phùng Minh Sơn|Ban thi đua khen thưởng|Trưởng ban"},
 	 {"ORG|Bộ thông tin"}, 1},
+	{"a title joined by 'kiêm' to the next shares its organization",
+	 "Ông Trần Đình Long, Chủ tịch kiêm Tổng Giám đốc Tổng Công ty Gang thép "
+	 "Hòa Phát, cho biết. Phó Thủ tướng kiêm Bộ trưởng Bộ Ngoại giao Phạm "
+	 "Bình Minh dự.",
+	 {"ORG|Tổng Công ty Gang thép Hòa Phát"},
+	 {"holds_position|Trần Đình Long|Tổng Công ty Gang thép Hòa Phát|Chủ tịch",
+	  "holds_position|Trần Đình Long|Tổng Công ty Gang thép Hòa Phát|Tổng Giám đốc",
+	  "holds_position|Phạm Bình Minh||Phó Thủ tướng"},
+	 {NULL}, 2},
 	{"bare head completed by the article's province",
 	 "Tỉnh ủy Yên Bái họp. Bà Phạm Thị Thanh Trà, Bí thư Tỉnh ủy, phát biểu.",
 	 {"ORG|Tỉnh ủy Yên Bái"},
