@@ -571,7 +571,8 @@ static size_t org_tail(scan *s, size_t j0, int synth, int mode,
 			 * PVC-KB Đỗ Văn Hồng" is a company and its head) */
 			if ((end > j0 || (synth & (TAIL_SYNTH | TAIL_NAMED))) && mode == TAIL_ORG &&
 			    !(j > 0 && fl(s, j - 1, BM_TK_ALLCAP) &&
-			      (match(s, &s->L->acr, j - 1, NULL) ||
+			      ((match(s, &s->L->acr, j - 1, &e) &&
+				strcmp(e->col[2], "none") != 0) ||
 			       match(s, &s->L->org, j - 1, NULL)))) {
 				size_t pr = person_run(s, j, 1);
 				/* "Bộ trưởng Kinh tế Emmanuel Macron": after a
@@ -1184,6 +1185,11 @@ static size_t unit_chunk(scan *s, size_t i, const char *unit, int deleg,
 			if (oe > i)
 				return oe;
 		}
+		/* "ĐB HĐND tỉnh X": a unit that is a complete name by itself
+		 * (Quốc hội) gives way to another organization written */
+		const uint32_t *ur0 = bm_u64map_get(&s->L->org.index, uh);
+		if (ur0 && strcmp(s->L->org.rows[*ur0].col[1], "name") == 0)
+			return i0;
 	}
 	int kind = 0;
 	size_t end = org_tail(s, i + uw, TAIL_SYNTH, TAIL_ORG, &kind);
@@ -1244,6 +1250,15 @@ static size_t unit_chunk(scan *s, size_t i, const char *unit, int deleg,
 	}
 	free(t.v);
 	c->lx = oe;
+	/* "ĐBQH Nguyễn Văn A": a unit that is a complete name by itself
+	 * (Quốc hội) is that organization, written or not */
+	if (end == i && oe && strcmp(oe->col[1], "name") == 0) {
+		const char *full = bm_lex_col(oe, 3) ? bm_lex_col(oe, 3) : oe->col[0];
+		c->flags = CF_SYNTH | CF_COMPLETE;
+		c->name = bm_pool_add(s->d, full, strlen(full));
+		c->t0 = c->t1 = (uint32_t)i;
+		return end;
+	}
 	if (end == i && oe && bm_lex_col(oe, 4)) {
 		const char *pk = bm_lex_col(oe, 4);
 		c->flags |= CF_KIND | CF_IMPLIED;
