@@ -914,6 +914,26 @@ static size_t foreign_owner(const scan *s, size_t j)
 	return pe;
 }
 
+/* "Ban Thường vụ Tỉnh ủy": a name [i, end) ending in a head that implies
+ * its kind of place (heads.tsv's place column); that kind, or NULL. Such
+ * a name is completed like a bare one. */
+static const char *implied_place(const scan *s, size_t i, size_t end)
+{
+	for (size_t m = 1; m <= 3 && m < end - i; m++) {
+		const bm_lex_entry *ie = bm_lex_exact(&s->L->org, &s->d->toks, end - m, end);
+		if (ie && fl(s, end - m, BM_TK_CAP) && bm_lex_col(ie, 4))
+			return bm_lex_col(ie, 4);
+	}
+	return NULL;
+}
+
+static void set_implied(scan *s, bm_chunk *c, const char *kind)
+{
+	c->flags |= CF_BARE | CF_KIND | CF_IMPLIED;
+	c->bare = bm_pool_add(s->d, kind, strlen(kind));
+	c->sub = strcmp(kind, "tỉnh") == 0 || strcmp(kind, "thành phố") == 0 ? 1 : 2;
+}
+
 /* Whether the head of n words at i is followed by its own acronym in
  * brackets ("Ủy ban nhân dân (UBND)", "Hội đồng quản trị (HĐQT)"). */
 static int head_acronym_at(const scan *s, size_t i, size_t n)
@@ -1027,19 +1047,9 @@ static size_t org_chunk(scan *s, size_t i, uint32_t sent)
 	}
 	if (ck != CK_ORG && (flags & CF_BARE))
 		return 0;
-	/* "Ban Thường vụ Tỉnh ủy": a name ending in a head that implies its
-	 * place is completed like a bare one */
 	const char *implied = NULL;
-	if (ck == CK_ORG && !(flags & CF_BARE) && !(flags & CF_COMPLETE)) {
-		for (size_t m = 1; m <= 3 && m < end - i; m++) {
-			const bm_lex_entry *ie =
-				bm_lex_exact(&s->L->org, &s->d->toks, end - m, end);
-			if (ie && fl(s, end - m, BM_TK_CAP) && bm_lex_col(ie, 4)) {
-				implied = bm_lex_col(ie, 4);
-				break;
-			}
-		}
-	}
+	if (ck == CK_ORG && !(flags & CF_BARE) && !(flags & CF_COMPLETE))
+		implied = implied_place(s, i, end);
 	bm_chunk *c = push(s, ck, i, end, sent);
 	c->flags = flags;
 	c->lx = e;
@@ -1093,9 +1103,7 @@ static size_t org_chunk(scan *s, size_t i, uint32_t sent)
 	if (full && strcmp(cls, "head") != 0)
 		c->head = words_hash(s->L, e->col[0]);
 	if (implied) {
-		c->flags |= CF_BARE | CF_KIND | CF_IMPLIED;
-		c->bare = bm_pool_add(s->d, implied, strlen(implied));
-		c->sub = strcmp(implied, "tỉnh") == 0 || strcmp(implied, "thành phố") == 0 ? 1 : 2;
+		set_implied(s, c, implied);
 	} else if (kind) {
 		/* the written place word, for completion */
 		/* the longest place word that ends the name ("thành phố", not
@@ -1264,6 +1272,13 @@ static size_t unit_chunk(scan *s, size_t i, const char *unit, int deleg,
 		c->flags |= CF_KIND | CF_IMPLIED;
 		c->bare = bm_pool_add(s->d, pk, strlen(pk));
 		c->sub = strcmp(pk, "tỉnh") == 0 || strcmp(pk, "thành phố") == 0 ? 1 : 2;
+	} else if (end > i && !(c->flags & CF_BARE)) {
+		/* "Trưởng ban Tuyên giáo Thành ủy": completed by the place */
+		const char *pk = implied_place(s, i, end);
+		if (pk) {
+			set_implied(s, c, pk);
+			set_near(s, c);
+		}
 	}
 	return end;
 }

@@ -523,7 +523,10 @@ static void partofs(const bm_lexset *L, bm_docstate *d, size_t a, size_t b)
 			   (punct_is(d, &d->ch[i + 3], ")") ||
 			    /* "(Tổng cục Chính trị - Bộ Quốc phòng)" */
 			    (i + 5 < b && punct_is(d, &d->ch[i + 5], ")") &&
-			     parent_kind(L, d, y, &d->ch[i + 4]))) &&
+			     (parent_kind(L, d, y, &d->ch[i + 4]) ||
+			      /* "(Bệnh viện Bạch Mai, Hà Nội)" */
+			      (punct_is(d, &d->ch[i + 3], ",") &&
+			       d->ch[i + 4].kind == CK_LOC)))) &&
 			   d->ch[i + 2].t1 - d->ch[i + 2].t0 >= 2);
 		if (!cue || y->kind != CK_ORG || y->ent < 0 || y->ent == x->ent)
 			continue;

@@ -714,6 +714,16 @@ static const ext_case cases[] = {
 	  "holds_position|Nguyễn Văn An|Quốc hội|ĐBQH",
 	  "holds_position|Trần Văn Bình|Hội đồng nhân dân tỉnh Nghệ An|ĐB"},
 	 {"ORG|Quốc hội Hội đồng nhân dân tỉnh Nghệ An"}, 3},
+	{"a unit title's unit ending in a head that implies its place; parents after a dash or in brackets with a place",
+	 "Thành ủy Hà Nội tổ chức hội nghị. Ông Nguyễn Văn Phong, Trưởng ban "
+	 "Tuyên giáo Thành ủy, phát biểu. Dự án ký với Công ty Constrexim - Bộ "
+	 "Xây dựng. Trưởng khoa Thận nhân tạo (Bệnh viện Bạch Mai, Hà Nội) cho "
+	 "biết.",
+	 {"ORG|Ban Tuyên giáo Thành ủy Hà Nội"},
+	 {"holds_position|Nguyễn Văn Phong|Ban Tuyên giáo Thành ủy Hà Nội|Trưởng ban",
+	  "part_of|Công ty Constrexim|Bộ Xây dựng",
+	  "part_of|Khoa Thận nhân tạo|Bệnh viện Bạch Mai"},
+	 {NULL}, 1},
 	{"bare head completed by the article's province",
 	 "Tỉnh ủy Yên Bái họp. Bà Phạm Thị Thanh Trà, Bí thư Tỉnh ủy, phát biểu.",
 	 {"ORG|Tỉnh ủy Yên Bái"},
