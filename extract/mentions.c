@@ -117,7 +117,8 @@ static size_t title_at(const scan *s, size_t i, const bm_lex_entry **te)
 		j = i;
 		n = match(s, &s->L->title, j, te);
 	}
-	if (!n)
+	/* "Đại sứ quán" is no "Đại sứ": a longer head of an organization */
+	if (!n || (fl(s, j, BM_TK_CAP) && match(s, &s->L->org, j, NULL) > n))
 		return 0;
 	j += n;
 	for (int k = 0; k < 3 && (n = match(s, &s->L->tsuffix, j, NULL)); k++)
@@ -282,9 +283,11 @@ static size_t person_run(const scan *s, size_t i, int need_surname)
 			      org_named_at(s, j) || match(s, &s->L->degree, j, NULL) ||
 			      match(s, &s->L->rank, j, NULL))) {
 			size_t on;
+			size_t dn;
 			int given = j < run && !title_at(s, j, NULL) &&
-				    !match(s, &s->L->degree, j, NULL) &&
 				    !match(s, &s->L->rank, j, NULL) &&
+				    /* "Đỗ Tiến Sỹ": a degree's words as given names */
+				    (!(dn = match(s, &s->L->degree, j, NULL)) || j + dn <= run) &&
 				    (!(on = match(s, &s->L->org, j, NULL)) || j + on <= run);
 			if (!given)
 				break;
@@ -956,12 +959,19 @@ static int head_acronym_at(const scan *s, size_t i, size_t n)
 static size_t org_chunk(scan *s, size_t i, uint32_t sent)
 {
 	const bm_lex_entry *e;
-	if (!fl(s, i, BM_TK_CAP) && !(s->d->mask[i] & s->L->lowerhead.bit))
+	/* "Bí thư tỉnh ủy": right after a title, a head that implies its
+	 * place may be written in lower case */
+	int after_title = !fl(s, i, BM_TK_CAP) && s->d->nch &&
+			  s->d->ch[s->d->nch - 1].kind == CK_TITLE &&
+			  s->d->ch[s->d->nch - 1].t1 == i;
+	if (!fl(s, i, BM_TK_CAP) && !(s->d->mask[i] & s->L->lowerhead.bit) &&
+	    !(after_title && (s->d->mask[i] & s->L->org.bit)))
 		return 0;
 	size_t n = match(s, &s->L->org, i, &e);
 	if (!n || match(s, &s->L->stop_all, i, NULL) > n)
 		return 0;
-	if (!fl(s, i, BM_TK_CAP) && !lower_head(s, i, n))
+	if (!fl(s, i, BM_TK_CAP) &&
+	    !(after_title && bm_lex_col(e, 4) && n == e->ntok) && !lower_head(s, i, n))
 		return 0;
 	const char *cls = e->col[1];
 	int kind = 0;
@@ -1230,6 +1240,19 @@ static size_t unit_chunk(scan *s, size_t i, const char *unit, int deleg,
 	c->name = canon(s, unit, i, end);
 	c->head = uh;
 	c->h0 = (uint32_t)i;
+	/* "Bộ trưởng KH&ĐT": the unit and the words after it that make a
+	 * known name are that name (Bộ Kế hoạch và Đầu tư) */
+	if (end > i) {
+		uint64_t ph = uh;
+		for (size_t k = i; k < end; k++)
+			ph = bm_phrase_step(ph, s->t[k].h);
+		const uint32_t *kr = bm_u64map_get(&s->L->org.index, ph);
+		if (kr && strcmp(s->L->org.rows[*kr].col[1], "name") == 0) {
+			const bm_lex_entry *ke = &s->L->org.rows[*kr];
+			const char *kf = bm_lex_col(ke, 3) ? bm_lex_col(ke, 3) : ke->col[0];
+			c->name = bm_pool_add(s->d, kf, strlen(kf));
+		}
+	}
 	/* "Trưởng phòng Cảnh sát hình sự ...": when the unit and the head
 	 * after it make one known head, that head names the unit and is no
 	 * parent */
@@ -1659,8 +1682,16 @@ static void sentence(scan *s, uint32_t si)
 static int is_abbrev(void *payload, const bm_toks *toks, size_t i)
 {
 	const bm_lexset *L = payload;
-	if (bm_lex_exact(&L->abbrev, toks, i, i + 1))
-		return 1;
+	if (bm_lex_exact(&L->abbrev, toks, i, i + 1)) {
+		/* "TP. Hồ Chí Minh", but "... của TP. Phối cảnh dự án": a
+		 * place word's dot ends no sentence only before a place */
+		if (!bm_lex_exact(&L->placeword, toks, i, i + 1) &&
+		    !(i + 1 < toks->n && bm_lex_exact(&L->placeword, toks, i, i + 2)))
+			return 1;
+		size_t n = 0;
+		return i + 2 < toks->n && (toks->v[i + 2].flags & BM_TK_CAP) &&
+		       bm_lex_match(&L->place, toks, i + 2, toks->n, &n) != NULL;
+	}
 	/* "PGS.TS." */
 	size_t n = 0;
 	return i >= 2 && bm_lex_match(&L->degree, toks, i - 2, i + 1, &n) &&

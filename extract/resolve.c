@@ -280,6 +280,12 @@ static void embedded(const bm_lexset *L, bm_docstate *d, size_t child,
 		size_t end = bm_org_at(L, d, k, t1, &h, &hend, &named);
 		if (!end)
 			continue;
+		/* "Tổng Công ty Điện lực miền Bắc": a head inside a longer
+		 * head that starts a word before is none of its own */
+		size_t ln = 0;
+		if (k > 0 && (t[k - 1].flags & BM_TK_WORD) &&
+		    bm_lex_match(&L->org, &d->toks, k - 1, t1, &ln) && k - 1 + ln >= hend)
+			continue;
 		/* "Đoàn Đại biểu Quốc hội tỉnh X": a complete name followed
 		 * by the place of the unit */
 		size_t pn = 0, stop = t1;

@@ -724,6 +724,22 @@ static const ext_case cases[] = {
 	  "part_of|Công ty Constrexim|Bộ Xây dựng",
 	  "part_of|Khoa Thận nhân tạo|Bệnh viện Bạch Mai"},
 	 {NULL}, 1},
+	{"an embassy is no ambassador; a degree's words as given names; a ministry named by its field's acronym after its title",
+	 "Đoàn làm việc với Đại sứ quán Việt Nam tại Nhật Bản. Bí thư Tỉnh ủy "
+	 "Hưng Yên Đỗ Tiến Sỹ cho biết. Bộ trưởng KH&ĐT Nguyễn Chí Dũng phát "
+	 "biểu. Ông Nguyễn Văn A, Chủ tịch Tổng Công ty Điện lực miền Bắc, dự.",
+	 {"ORG|Đại sứ quán Việt Nam tại Nhật Bản", "PERSON|Đỗ Tiến Sỹ",
+	  "ORG|Bộ Kế hoạch và Đầu tư"},
+	 {"holds_position|Đỗ Tiến Sỹ|Tỉnh ủy Hưng Yên|Bí thư",
+	  "holds_position|Nguyễn Chí Dũng|Bộ Kế hoạch và Đầu tư|Bộ trưởng"},
+	 {"ORG|Công ty Điện lực miền Bắc"}, 3},
+	{"a party committee in lower case after a title; a place word's dot before no place ends a sentence",
+	 "Đồng chí Lê Đình Sơn, Bí thư tỉnh ủy, Chủ tịch HĐND tỉnh Hà Tĩnh cho "
+	 "biết. Dự án nằm ở trung tâm TP. Phối cảnh dự án đẹp. Ông A về TP. Vinh.",
+	 {"ORG|Tỉnh ủy Hà Tĩnh", "LOC|thành phố Vinh"},
+	 {"holds_position|Lê Đình Sơn|Tỉnh ủy Hà Tĩnh|Bí thư",
+	  "holds_position|Lê Đình Sơn|Hội đồng nhân dân tỉnh Hà Tĩnh|Chủ tịch"},
+	 {"LOC|thành phố Phối"}, 1},
 	{"bare head completed by the article's province",
 	 "Tỉnh ủy Yên Bái họp. Bà Phạm Thị Thanh Trà, Bí thư Tỉnh ủy, phát biểu.",
 	 {"ORG|Tỉnh ủy Yên Bái"},
