@@ -425,6 +425,16 @@ static int is_joiner(const scan *s, size_t j)
 	       is_char(s, j, "\xE2\x80\x93");
 }
 
+/* A dot between a capital letter and a capitalized word written against
+ * both ("T.Ư"): a word of initials goes on. */
+static int dotted_initial(const scan *s, size_t j)
+{
+	return j > 0 && j + 1 < s->lim && is_char(s, j, ".") &&
+	       s->t[j - 1].end == s->t[j].start && s->t[j].end == s->t[j + 1].start &&
+	       (s->t[j - 1].flags & BM_TK_CAP) && s->t[j - 1].end - s->t[j - 1].start <= 2 &&
+	       fl(s, j + 1, BM_TK_CAP);
+}
+
 /* A parent named right after a name at k: "(Bộ Y tế)", ", Bộ Công an",
  * "- Bộ VHTTDL", "thuộc Tổng cục Thủy lợi". */
 static int parent_follows(const scan *s, size_t k)
@@ -526,7 +536,7 @@ static size_t org_tail(scan *s, size_t j0, int synth, int mode,
 	while (j < s->lim && j - j0 < ORG_MAX_TOK) {
 		if (j > j0 && (s->t[j].flags & BM_TK_NL))
 			break;
-		if (!fl(s, j, BM_TK_WORD) && !is_joiner(s, j))
+		if (!fl(s, j, BM_TK_WORD) && !is_joiner(s, j) && !dotted_initial(s, j))
 			break;
 		if (is_joiner(s, j) && end == j && j > j0 && fl(s, j + 1, BM_TK_CAP) &&
 		    !match(s, &s->L->org, j + 1, NULL) &&
@@ -758,7 +768,10 @@ void bm_canon_words(const bm_lexset *L, const bm_docstate *d, size_t i,
 			bm_buf_putc(b, ' ');
 		size_t n = 0;
 		const bm_lex_entry *e = NULL;
-		if (t[k].flags & BM_TK_ALLCAP)
+		/* "TNHH", and dotted initials ("T.Ư") */
+		if ((t[k].flags & BM_TK_ALLCAP) ||
+		    ((t[k].flags & BM_TK_CAP) && k + 1 < j && t[k + 1].start == t[k].end &&
+		     t[k].end - t[k].start <= 2))
 			e = bm_lex_match(&L->acr, &d->toks, k, j, &n);
 		if (e && strcmp(e->col[2], "part") != 0 &&
 		    strcmp(e->col[2], "none") != 0) {

@@ -740,6 +740,13 @@ static const ext_case cases[] = {
 	 {"holds_position|Lê Đình Sơn|Tỉnh ủy Hà Tĩnh|Bí thư",
 	  "holds_position|Lê Đình Sơn|Hội đồng nhân dân tỉnh Hà Tĩnh|Chủ tịch"},
 	 {"LOC|thành phố Phối"}, 1},
+	{"T.Ư written out in names, T.Ư Đảng",
+	 "Trưởng Ban Nội chính T.Ư Phan Đình Trạc phát biểu. Ủy viên T.Ư Đảng "
+	 "Nguyễn Văn A dự.",
+	 {"ORG|Ban Nội chính Trung ương", "ORG|Ban Chấp hành Trung ương Đảng"},
+	 {"holds_position|Phan Đình Trạc|Ban Nội chính Trung ương|Trưởng Ban",
+	  "holds_position|Nguyễn Văn A|Ban Chấp hành Trung ương Đảng|Ủy viên"},
+	 {"ORG|Ban Nội chính T"}, 2},
 	{"bare head completed by the article's province",
 	 "Tỉnh ủy Yên Bái họp. Bà Phạm Thị Thanh Trà, Bí thư Tỉnh ủy, phát biểu.",
 	 {"ORG|Tỉnh ủy Yên Bái"},
