@@ -191,10 +191,10 @@ static void holds(const bm_lexset *L, bm_docstate *d, size_t a, size_t b)
 		if (gend + 3 < b && punct_is(d, &d->ch[gend], "(") &&
 		    punct_is(d, &d->ch[gend + 2], ")") &&
 		    d->ch[gend + 3].kind == CK_PERSON &&
-		    d->ch[gend + 1].t1 - d->ch[gend + 1].t0 <= 3 &&
-		    (d->ch[gend + 1].kind == CK_ORG || d->ch[gend + 1].kind == CK_ACR ||
-		     d->ch[gend + 1].kind == CK_OTHER))
-			gend += 3;
+		    (d->ch[gend + 1].kind == CK_ORG ||
+		     (d->ch[gend + 1].t1 - d->ch[gend + 1].t0 <= 3 &&
+		      (d->ch[gend + 1].kind == CK_ACR || d->ch[gend + 1].kind == CK_OTHER))))
+			gend += 3; /* also its parent: "Cục trưởng Cục X (Bộ Y) A" */
 		/* the name right after it: "Giám đốc Sở X Nguyễn Văn A" */
 		if (gend < b && d->ch[gend].kind == CK_PERSON)
 			hold[nh++] = gend;
@@ -365,7 +365,8 @@ static void holds(const bm_lexset *L, bm_docstate *d, size_t a, size_t b)
 				if (obj < 0 && sl[s].org < 0 && !(t->flags & CF_NATIONAL) &&
 				    s + 1 < ns && sl[s + 1].org >= 0 &&
 				    sl[s + 1].title == sl[s].title + 2 &&
-				    word_is(d, &d->ch[sl[s].title + 1], "kiêm") &&
+				    (word_is(d, &d->ch[sl[s].title + 1], "kiêm") ||
+				     punct_is(d, &d->ch[sl[s].title + 1], ",")) &&
 				    !(d->ch[sl[s + 1].org].flags & CF_BARE))
 					obj = d->ch[sl[s + 1].org].ent;
 				if (obj < 0 && sl[s].org < 0 && !(t->flags & CF_NATIONAL))

@@ -747,6 +747,16 @@ static const ext_case cases[] = {
 	 {"holds_position|Phan Đình Trạc|Ban Nội chính Trung ương|Trưởng Ban",
 	  "holds_position|Nguyễn Văn A|Ban Chấp hành Trung ương Đảng|Ủy viên"},
 	 {"ORG|Ban Nội chính T"}, 2},
+	{"a title without an organization before a title with one shares it; a holder after a bracketed parent",
+	 "Ông Trần Thanh Mẫn, Phó Chủ tịch, Tổng Thư ký Ủy ban Trung ương MTTQ "
+	 "Việt Nam dự. Cục trưởng Cục Việc làm (Bộ Lao động - Thương binh và Xã "
+	 "hội) Nguyễn Như Tiệp cho biết.",
+	 {"ORG|Ủy ban Trung ương Mặt trận Tổ quốc Việt Nam", "ORG|Cục Việc làm"},
+	 {"holds_position|Trần Thanh Mẫn|Ủy ban Trung ương Mặt trận Tổ quốc Việt Nam|Phó Chủ tịch",
+	  "holds_position|Trần Thanh Mẫn|Ủy ban Trung ương Mặt trận Tổ quốc Việt Nam|Tổng Thư ký",
+	  "holds_position|Nguyễn Như Tiệp|Cục Việc làm|Cục trưởng",
+	  "part_of|Cục Việc làm|Bộ Lao động - Thương binh và Xã hội"},
+	 {NULL}, 2},
 	{"bare head completed by the article's province",
 	 "Tỉnh ủy Yên Bái họp. Bà Phạm Thị Thanh Trà, Bí thư Tỉnh ủy, phát biểu.",
 	 {"ORG|Tỉnh ủy Yên Bái"},
