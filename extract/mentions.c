@@ -284,7 +284,10 @@ static size_t person_run(const scan *s, size_t i, int need_surname)
 			      match(s, &s->L->rank, j, NULL))) {
 			size_t on;
 			size_t dn;
+			/* a stop word only as the last of three words ("Nguyễn
+			 * Văn Được", not "Nguyễn Văn An Theo kết luận") */
 			int given = j < run && !title_at(s, j, NULL) &&
+				    !(stop_in_name(s, j) && !(run == i + 3 && j == i + 2)) &&
 				    !match(s, &s->L->rank, j, NULL) &&
 				    /* "Đỗ Tiến Sỹ": a degree's words as given names */
 				    (!(dn = match(s, &s->L->degree, j, NULL)) || j + dn <= run) &&
