@@ -1506,8 +1506,8 @@ static void sentence(scan *s, uint32_t si)
 		/* countries ("Đài Loan" is no Đài), but a name after an
 		 * honorific or a rank ("ông Đức", "thượng úy Đức") */
 		int pk0 = prev_kind(s, first);
-		if (fl(s, i, BM_TK_CAP) && pk0 != CK_HON && pk0 != CK_RANK &&
-		    pk0 != CK_DEG && (end = place_at(s, i, 0, &e))) {
+		if (fl(s, i, BM_TK_CAP) && (end = place_at(s, i, 0, &e)) &&
+		    !(end == i + 1 && (pk0 == CK_HON || pk0 == CK_RANK || pk0 == CK_DEG))) {
 			if (name_inside(s, i, st->t0)) {
 				push(s, CK_OTHER, i, end, si);
 				i = end;

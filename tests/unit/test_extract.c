@@ -760,6 +760,11 @@ static const ext_case cases[] = {
 	{"a sentence's first word after a name without its full stop is no given name",
 	 "Ông Nguyễn Văn An Theo kết luận, ông An phải chịu trách nhiệm.",
 	 {"PERSON|Nguyễn Văn An"}, {NULL}, {"PERSON|Nguyễn Văn An Theo"}, 1},
+	{"a country after a plural honorific, a working team is no person",
+	 "Các chuyên gia Việt Nam hi sinh tại Lào. Đoàn Thanh tra có nhiệm vụ "
+	 "kiểm tra. Bộ trưởng Bộ Ngoại giao Liên Xô tới thăm.",
+	 {"LOC|Việt Nam", "ORG|Bộ Ngoại giao Liên Xô"}, {NULL},
+	 {"PERSON|Việt Nam", "PERSON|Đoàn Thanh", "ORG|Đoàn Thanh tra"}, 0},
 	{"bare head completed by the article's province",
 	 "Tỉnh ủy Yên Bái họp. Bà Phạm Thị Thanh Trà, Bí thư Tỉnh ủy, phát biểu.",
 	 {"ORG|Tỉnh ủy Yên Bái"},
