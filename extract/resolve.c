@@ -803,20 +803,18 @@ static void first_heads(const bm_lexset *L, bm_docstate *d)
 
 /* A byline: the last line or sentence of the document is only names, in
  * capitals, with the outlet after a slash or in brackets ("Yến Chi",
- * "Mai Hà - Thái Sơn", "Trần Ngọc/VOV.VN", "Thu Phương (TTXVN)") -
- * metadata, not content. */
+ * "Mai Hà - Thái Sơn", "Trần Ngọc/VOV.VN", "Thu Phương (TTXVN)", "Phi
+ * Long/VOV", or the outlet alone) - metadata, not content. */
 static void drop_byline(bm_docstate *d)
 {
 	if (!d->nch || d->sents.n < 2)
 		return;
 	uint32_t last = d->ch[d->nch - 1].sent;
-	size_t i = d->nch, persons = 0;
+	size_t i = d->nch;
 	while (i > 0 && d->ch[i - 1].sent == last) {
 		int k = d->ch[i - 1].kind;
-		if (k == CK_PERSON)
-			persons++;
-		else if (k != CK_PUNCT && k != CK_ORG && k != CK_ACR && k != CK_LOC &&
-			 k != CK_OTHER)
+		if (k != CK_PERSON && k != CK_PUNCT && k != CK_ORG && k != CK_ACR &&
+		    k != CK_LOC && k != CK_OTHER)
 			return;
 		i--;
 	}
@@ -832,8 +830,7 @@ static void drop_byline(bm_docstate *d)
 	/* on its own line, or after the last sentence's full stop on the
 	 * same line ("... cho thống nhất. Vũ Thủy") */
 	size_t t0 = d->ch[i].t0;
-	if (persons < 1 ||
-	    !((t[t0].flags & BM_TK_NL) ||
+	if (!((t[t0].flags & BM_TK_NL) ||
 	      (t0 > 0 && t[t0 - 1].end - t[t0 - 1].start == 1 &&
 	       strchr(".!?", d->text[t[t0 - 1].start]) != NULL)))
 		return;
