@@ -1240,7 +1240,9 @@ static size_t unit_chunk(scan *s, size_t i, const char *unit, int deleg,
 	/* "Bộ trưởng Ngoại giao Kang Kyung-wha": capitalized words that are
 	 * no name nor place after the complete name the title spells
 	 * (Bộ Ngoại giao) are its holder's */
-	if (known && end >= i + known + 2) {
+	if (known && (end >= i + known + 2 ||
+		      /* "Bộ trưởng Quốc phòng Mattis" */
+		      (end == i + known + 1 && foreign_word(s, i + known)))) {
 		size_t k = i + known;
 		while (k < end && fl(s, k, BM_TK_CAP) && !fl(s, k, BM_TK_ALLCAP) &&
 		       !match(s, &s->L->org, k, NULL) && !place_at(s, k, 2, NULL))

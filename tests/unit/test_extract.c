@@ -769,6 +769,11 @@ static const ext_case cases[] = {
 	 "Ông Nguyễn Văn An dự lễ.\nPhi Long/VOV",
 	 {"PERSON|Nguyễn Văn An"}, {NULL},
 	 {"ORG|Đài Tiếng nói Việt Nam"}, 1},
+	{"a foreign surname after the ministry a title spells is no part of it",
+	 "Bộ trưởng Quốc phòng Mỹ Jim Mattis tới Hà Nội. Khi được hỏi, Bộ trưởng "
+	 "Quốc phòng Mattis cho biết quan điểm.",
+	 {"ORG|Bộ Quốc phòng", "PERSON|Jim Mattis"}, {NULL},
+	 {"ORG|Bộ Quốc phòng Mattis"}, 1},
 	{"bare head completed by the article's province",
 	 "Tỉnh ủy Yên Bái họp. Bà Phạm Thị Thanh Trà, Bí thư Tỉnh ủy, phát biểu.",
 	 {"ORG|Tỉnh ủy Yên Bái"},
