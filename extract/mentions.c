@@ -975,8 +975,7 @@ static int head_acronym_at(const scan *s, size_t i, size_t n)
 static size_t org_chunk(scan *s, size_t i, uint32_t sent)
 {
 	const bm_lex_entry *e;
-	/* "Bí thư tỉnh ủy": right after a title, a head that implies its
-	 * place may be written in lower case */
+	/* right after a title, a head may be written in lower case */
 	int after_title = !fl(s, i, BM_TK_CAP) && s->d->nch &&
 			  s->d->ch[s->d->nch - 1].kind == CK_TITLE &&
 			  s->d->ch[s->d->nch - 1].t1 == i;
@@ -986,8 +985,11 @@ static size_t org_chunk(scan *s, size_t i, uint32_t sent)
 	size_t n = match(s, &s->L->org, i, &e);
 	if (!n || match(s, &s->L->stop_all, i, NULL) > n)
 		return 0;
+	/* "Bí thư tỉnh ủy", "Giám đốc sở Xây dựng": a head that implies its
+	 * place, or a unit named whole (not "vụ", a case) */
 	if (!fl(s, i, BM_TK_CAP) &&
-	    !(after_title && bm_lex_col(e, 4) && n == e->ntok) && !lower_head(s, i, n))
+	    !(after_title && ((bm_lex_col(e, 4) && n == e->ntok) || bm_org_is_generic(e))) &&
+	    !lower_head(s, i, n))
 		return 0;
 	const char *cls = e->col[1];
 	int kind = 0;

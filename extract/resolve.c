@@ -460,7 +460,8 @@ static int named_bare(const bm_lexset *L, const bm_docstate *d, const bm_chunk *
 		uint32_t f = d->toks.v[k].flags;
 		size_t n = 0;
 		const bm_lex_entry *a;
-		if ((f & BM_TK_CAP) && !(f & BM_TK_ALLCAP))
+		/* the head counts whatever its case ("Giám đốc sở Y tế") */
+		if (((f & BM_TK_CAP) || k == c->t0) && !(f & BM_TK_ALLCAP))
 			caps++;
 		/* "Sở TN&MT": the acronym of a field after the head (not a
 		 * word of a kind, "Trường THPT") */

@@ -774,6 +774,13 @@ static const ext_case cases[] = {
 	 "Quốc phòng Mattis cho biết quan điểm.",
 	 {"ORG|Bộ Quốc phòng", "PERSON|Jim Mattis"}, {NULL},
 	 {"ORG|Bộ Quốc phòng Mattis"}, 1},
+	{"a generic unit in lower case right after a title, not a case (vụ)",
+	 "Ông Lê Văn An, Giám đốc sở Xây dựng tỉnh Cà Mau cho biết. Phó Giám đốc "
+	 "sở Y tế Nguyễn Văn Bình dự. Chánh Thanh tra vụ Sơn Trà được nêu.",
+	 {"ORG|Sở Xây dựng tỉnh Cà Mau", "ORG|Sở Y tế"},
+	 {"holds_position|Lê Văn An|Sở Xây dựng tỉnh Cà Mau|Giám đốc",
+	  "holds_position|Nguyễn Văn Bình|Sở Y tế|Phó Giám đốc"},
+	 {"ORG|vụ Sơn Trà"}, 2},
 	{"bare head completed by the article's province",
 	 "Tỉnh ủy Yên Bái họp. Bà Phạm Thị Thanh Trà, Bí thư Tỉnh ủy, phát biểu.",
 	 {"ORG|Tỉnh ủy Yên Bái"},
