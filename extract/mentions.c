@@ -988,7 +988,11 @@ static size_t org_chunk(scan *s, size_t i, uint32_t sent)
 	/* "Bí thư tỉnh ủy", "Giám đốc sở Xây dựng": a head that implies its
 	 * place, or a unit named whole (not "vụ", a case) */
 	if (!fl(s, i, BM_TK_CAP) &&
-	    !(after_title && ((bm_lex_col(e, 4) && n == e->ntok) || bm_org_is_generic(e))) &&
+	    !(after_title && ((bm_lex_col(e, 4) && n == e->ntok) || bm_org_is_generic(e) ||
+			      (n >= 3 && strcmp(e->col[1], "name") == 0) ||
+			      /* "Tổng biên tập báo Tuổi Trẻ" */
+			      (fl(s, i + n, BM_TK_CAP) && !(s->t[i + n].flags & BM_TK_NL) &&
+			       !place_at(s, i + n, 3, NULL) && !person_run(s, i + n, 1)))) &&
 	    !lower_head(s, i, n))
 		return 0;
 	const char *cls = e->col[1];
