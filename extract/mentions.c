@@ -109,8 +109,14 @@ static size_t match_at(const scan *s, const bm_lex *lx, size_t i,
 static size_t title_at(const scan *s, size_t i, const bm_lex_entry **te)
 {
 	size_t j = i, n;
-	for (int k = 0; k < 3 && (n = match(s, &s->L->tprefix, j, NULL)); k++)
+	for (int k = 0; k < 3 && (n = match(s, &s->L->tprefix, j, NULL)); k++) {
+		/* "chính quyền Tổng thống X": a prefix that ends a word
+		 * (stopwords.tsv) is none */
+		if (j > 0 && (s->t[j - 1].flags & BM_TK_WORD) &&
+		    bm_lex_exact(&s->L->stop_lower, &s->d->toks, j - 1, j + n))
+			break;
 		j += n;
+	}
 	n = match(s, &s->L->title, j, te);
 	/* a title that starts with a prefix word ("Phó Ban") */
 	if (!n && j > i) {

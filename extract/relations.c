@@ -99,6 +99,10 @@ static size_t group(const bm_docstate *d, size_t g0, size_t b, slot *sl,
 	for (;;) {
 		slot x = {j, -1};
 		j++;
+		/* "Tổng giám đốc của Công ty Hoa Sen" */
+		if (j + 1 < b && d->ch[j].kind == CK_CUE && word_is(d, &d->ch[j], "của") &&
+		    d->ch[j + 1].kind == CK_ORG)
+			j++;
 		if (j < b && d->ch[j].kind == CK_ORG) {
 			x.org = (long)j;
 			j++;
@@ -195,9 +199,23 @@ static void holds(const bm_lexset *L, bm_docstate *d, size_t a, size_t b)
 		     (d->ch[gend + 1].t1 - d->ch[gend + 1].t0 <= 3 &&
 		      (d->ch[gend + 1].kind == CK_ACR || d->ch[gend + 1].kind == CK_OTHER))))
 			gend += 3; /* also its parent: "Cục trưởng Cục X (Bộ Y) A" */
+		/* "Trưởng Ban Dân nguyện của Ủy ban Thường vụ Quốc hội A" */
+		else if (gend + 2 < b && d->ch[gend].kind == CK_CUE &&
+			 word_is(d, &d->ch[gend], "của") && d->ch[gend + 1].kind == CK_ORG &&
+			 d->ch[gend + 2].kind == CK_PERSON && d->ch[gend - 1].kind == CK_ORG)
+			gend += 2;
 		/* the name right after it: "Giám đốc Sở X Nguyễn Văn A" */
 		if (gend < b && d->ch[gend].kind == CK_PERSON)
 			hold[nh++] = gend;
+		/* "B, Đại sứ Việt Nam tại Nga A": a title qualified by its
+		 * country and place is the person's after it */
+		if (!nh && gend + 1 < b && d->ch[gend].kind == CK_LOC && d->ch[gend].sub == 0) {
+			size_t k = gend + 1;
+			if (k + 1 < b && word_is(d, &d->ch[k], "tại") && d->ch[k + 1].kind == CK_LOC)
+				k += 2;
+			if (k < b && d->ch[k].kind == CK_PERSON)
+				hold[nh++] = k;
+		}
 		/* a person before it in apposition: "A, Giám đốc Sở X" */
 		if (!nh && g0 > a) {
 			size_t k = g0 - 1;

@@ -781,6 +781,20 @@ static const ext_case cases[] = {
 	 {"holds_position|Lê Văn An|Sở Xây dựng tỉnh Cà Mau|Giám đốc",
 	  "holds_position|Nguyễn Văn Bình|Sở Y tế|Phó Giám đốc"},
 	 {"ORG|vụ Sơn Trà"}, 2},
+	{"'của' between a title and its organization or its parent; an ambassador named after his places; 'chính quyền' is no acting title",
+	 "Ông Lê Phước Vũ, Tổng giám đốc của Công ty Hoa Sen, cho biết. Trưởng "
+	 "Ban Dân nguyện của Ủy ban Thường vụ Quốc hội Nguyễn Thanh Hải dự. Dự "
+	 "lễ có Thứ trưởng Bộ Ngoại giao Nguyễn Văn An, Đại sứ Việt Nam tại Nga "
+	 "Ngô Đức Mạnh. Dưới thời chính quyền Tổng thống Mỹ Barack Obama, các hãng "
+	 "yêu cầu đàm phán.",
+	 {"ORG|Công ty Hoa Sen", "ORG|Ban Dân nguyện"},
+	 {"holds_position|Lê Phước Vũ|Công ty Hoa Sen|Tổng giám đốc",
+	  "holds_position|Nguyễn Thanh Hải|Ban Dân nguyện|Trưởng Ban",
+	  "holds_position|Ngô Đức Mạnh||Đại sứ",
+	  "holds_position|Barack Obama||Tổng thống"},
+	 {NULL}, 5,
+	 {"holds_position|Nguyễn Văn An||Đại sứ",
+	  "holds_position|Barack Obama||quyền Tổng thống"}},
 	{"bare head completed by the article's province",
 	 "Tỉnh ủy Yên Bái họp. Bà Phạm Thị Thanh Trà, Bí thư Tỉnh ủy, phát biểu.",
 	 {"ORG|Tỉnh ủy Yên Bái"},
