@@ -265,8 +265,12 @@ static void holds(const bm_lexset *L, bm_docstate *d, size_t a, size_t b)
 				hold[nh++] = k;
 		}
 		/* discipline: "cách chức Ủy viên Ban Thường vụ Tỉnh ủy nhiệm kỳ
-		 * 2010 - 2015 đối với ông A" */
-		if (!nh) {
+		 * 2010 - 2015 đối với ông A", where a cue of a post left comes
+		 * before the title (not "Bằng khen của Thủ tướng đối với A") */
+		int left = 0;
+		for (size_t k = a; k < g0 && !left; k++)
+			left = d->ch[k].kind == CK_CUE && (d->ch[k].sub & CUE_FORMER);
+		if (!nh && left) {
 			for (size_t k = gend; k + 1 < b && k < gend + 16; k++) {
 				const bm_chunk *c = &d->ch[k];
 				if (c->kind == CK_PERSON || c->kind == CK_TITLE ||

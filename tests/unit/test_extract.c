@@ -795,6 +795,15 @@ static const ext_case cases[] = {
 	 {NULL}, 5,
 	 {"holds_position|Nguyễn Văn An||Đại sứ",
 	  "holds_position|Barack Obama||quyền Tổng thống"}},
+	{"meetings as working sessions, abbreviated titles, no post from an award 'đối với' a person",
+	 "Bộ GTVT đã họp với UBND TP Đà Nẵng về dự án. Ông Nguyễn Văn A, PCT UBND "
+	 "tỉnh Nghệ An, cho biết. Bằng khen của Thủ tướng Chính phủ đối với ông "
+	 "Trịnh Văn Thanh được trao.",
+	 {"ORG|Bộ Giao thông vận tải"},
+	 {"cooperates_with|Bộ Giao thông vận tải|Ủy ban nhân dân thành phố Đà Nẵng",
+	  "holds_position|Nguyễn Văn A|Ủy ban nhân dân tỉnh Nghệ An|PCT"},
+	 {NULL}, 2,
+	 {"holds_position|Trịnh Văn Thanh|Chính phủ|Thủ tướng"}},
 	{"bare head completed by the article's province",
 	 "Tỉnh ủy Yên Bái họp. Bà Phạm Thị Thanh Trà, Bí thư Tỉnh ủy, phát biểu.",
 	 {"ORG|Tỉnh ủy Yên Bái"},
