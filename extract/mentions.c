@@ -426,6 +426,27 @@ static size_t address_list(scan *s, size_t j)
 	return j;
 }
 
+/* "các tuyến đường như Lý Tự Trọng, Nguyễn Du": the end of a list of
+ * streets at i, after "như", "là" or a colon that a street word comes
+ * at most three words before, or 0. */
+static size_t street_list_at(scan *s, size_t i)
+{
+	if (i < 2 || !(is_char(s, i - 1, "như") || is_char(s, i - 1, "là") ||
+		       is_char(s, i - 1, ":")))
+		return 0;
+	const bm_lex_entry *pw;
+	int street = 0;
+	for (size_t m = 1; m <= 3 && m < i && !street; m++)
+		street = match(s, &s->L->placeword, i - 1 - m, &pw) && atoi(pw->col[1]) > 3;
+	if (!street)
+		return 0;
+	size_t e = i;
+	while (e < s->lim && e < i + 4 && fl(s, e, BM_TK_CAP) && !(s->t[e].flags & BM_TK_NL) &&
+	       !match(s, &s->L->stop_all, e, NULL))
+		e++;
+	return e > i ? address_list(s, e) : 0;
+}
+
 /* "và", "&", "-" between two parts of a name ("Lao động - Thương binh và
  * Xã hội"). */
 static int is_joiner(const scan *s, size_t j)
@@ -1641,6 +1662,12 @@ static void sentence(scan *s, uint32_t si)
 		if (!fl(s, i, BM_TK_CAP)) {
 			push(s, CK_OTHER, i, i + 1, si);
 			i++;
+			continue;
+		}
+		/* "các tuyến đường như Lý Tự Trọng, Nguyễn Du": streets */
+		if ((end = street_list_at(s, i))) {
+			push(s, CK_OTHER, i, end, si);
+			i = end;
 			continue;
 		}
 		/* capitalized words: acronyms, places, persons */

@@ -804,6 +804,12 @@ static const ext_case cases[] = {
 	  "holds_position|Nguyễn Văn A|Ủy ban nhân dân tỉnh Nghệ An|PCT"},
 	 {NULL}, 2,
 	 {"holds_position|Trịnh Văn Thanh|Chính phủ|Thủ tướng"}},
+	{"streets listed after a street word and 'là', 'như' or a colon",
+	 "Quận đảm bảo 10 tuyến đường thông thoáng là Đồng Khởi, Nguyễn Thái Học, "
+	 "Trần Hưng Đạo và Nguyễn Huệ. Các tuyến đường như Lý Tự Trọng, Nguyễn Du "
+	 "bị ngập. Ông Nguyễn Văn An là Chủ tịch UBND quận.",
+	 {"PERSON|Nguyễn Văn An"}, {NULL},
+	 {"PERSON|Nguyễn Thái Học", "PERSON|Trần Hưng Đạo", "PERSON|Lý Tự Trọng"}, 1},
 	{"bare head completed by the article's province",
 	 "Tỉnh ủy Yên Bái họp. Bà Phạm Thị Thanh Trà, Bí thư Tỉnh ủy, phát biểu.",
 	 {"ORG|Tỉnh ủy Yên Bái"},
