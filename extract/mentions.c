@@ -559,7 +559,7 @@ static size_t org_tail(scan *s, size_t j0, int synth, int mode,
 		       int *kind)
 {
 	size_t j = j0, end = j0;
-	int lowers = 0;
+	int lowers = 0, caps = 0; /* capitalized words taken after the head */
 	size_t guess = SIZE_MAX; /* a lower-case word taken on no evidence */
 	const bm_lex_entry *e;
 	*kind = 0;
@@ -612,7 +612,12 @@ static size_t org_tail(scan *s, size_t j0, int synth, int mode,
 			/* a person after the name ends it, but a name may follow
 			 * a known acronym ("Trường THPT Nguyễn Huệ"; "Công ty
 			 * PVC-KB Đỗ Văn Hồng" is a company and its head) */
+			/* ("Công ty TNHH thương mại Hoàng Long": after a
+			 * company's head and its line of business in lower
+			 * case, the capitalized words are its own name) */
 			if ((end > j0 || (synth & (TAIL_SYNTH | TAIL_NAMED))) && mode == TAIL_ORG &&
+			    !((synth & TAIL_FIRM) && !caps &&
+			      !(s->d->nch && s->d->ch[s->d->nch - 1].kind == CK_TITLE)) &&
 			    !(j > 0 && fl(s, j - 1, BM_TK_ALLCAP) &&
 			      ((match(s, &s->L->acr, j - 1, &e) &&
 				strcmp(e->col[2], "none") != 0) ||
@@ -627,6 +632,10 @@ static size_t org_tail(scan *s, size_t j0, int synth, int mode,
 				     foreign_word(s, j + 1) && fl(s, j + 1, BM_TK_CAP)))
 					break;
 			}
+			/* a word of a line of business is no name of its own
+			 * ("Thương mại") */
+			if (!match(s, &s->L->nameword, j, NULL))
+				caps++;
 			end = ++j;
 			lowers = 0;
 			continue;
@@ -675,7 +684,7 @@ static size_t org_tail(scan *s, size_t j0, int synth, int mode,
 		/* "Viện nghiên cứu phát triển xã hội": after the head or a
 		 * lower-case word of the name, the words of names up to a
 		 * boundary */
-		if (mode == TAIL_ORG && !fl(s, j - 1, BM_TK_ALLCAP) &&
+		if (mode == TAIL_ORG && (!fl(s, j - 1, BM_TK_ALLCAP) || (synth & TAIL_FIRM)) &&
 		    (end == j0 || fl(s, j - 1, BM_TK_LOWER))) {
 			/* right after a unit title's unit, not written: no
 			 * run that starts with a verb */
@@ -730,7 +739,9 @@ static size_t org_tail(scan *s, size_t j0, int synth, int mode,
 			if (k > j && k < s->lim && !(s->t[k].flags & BM_TK_NL) &&
 			    ((fl(s, k, BM_TK_CAP) && !match(s, &s->L->stop_all, k, NULL) &&
 			      !match(s, &s->L->org, k, NULL) && !title_at(s, k, NULL) &&
-			      person_run(s, k, 1) < k + 2) ||
+			      /* a company may bear a person's name: "Công ty
+			       * TNHH thương mại Hoàng Long" */
+			      ((synth & TAIL_FIRM) || person_run(s, k, 1) < k + 2)) ||
 			     kind_place_at(s, k, &ba, &lv2, 0) > ba)) {
 				lowers = 0;
 				end = j = k;

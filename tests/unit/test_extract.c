@@ -810,6 +810,11 @@ static const ext_case cases[] = {
 	 "bị ngập. Ông Nguyễn Văn An là Chủ tịch UBND quận.",
 	 {"PERSON|Nguyễn Văn An"}, {NULL},
 	 {"PERSON|Nguyễn Thái Học", "PERSON|Trần Hưng Đạo", "PERSON|Lý Tự Trọng"}, 1},
+	{"a company named after its line of business and a person's name",
+	 "Công ty TNHH thương mại Hoàng Long bị phạt. Công ty TNHH Thương mại "
+	 "Hoàng Long kháng cáo.",
+	 {"ORG|Công ty TNHH thương mại Hoàng Long"}, {NULL},
+	 {"ORG|Công ty TNHH Thương mại"}, 0},
 	{"bare head completed by the article's province",
 	 "Tỉnh ủy Yên Bái họp. Bà Phạm Thị Thanh Trà, Bí thư Tỉnh ủy, phát biểu.",
 	 {"ORG|Tỉnh ủy Yên Bái"},
