@@ -1540,6 +1540,8 @@ static void sentence(scan *s, uint32_t si)
 				c->flags |= CF_DELEG;
 			if (fl3 && strchr(fl3, 'o'))
 				c->flags |= CF_OFFICE;
+			if (fl3 && strchr(fl3, 'l') && fl(s, j, BM_TK_LOWER))
+				c->flags |= CF_AFTER;
 			i = end;
 			const char *unit = bm_lex_col(te, 2);
 			if (unit) { /* "Trưởng phòng X": the object Phòng X */

@@ -207,6 +207,9 @@ static void holds(const bm_lexset *L, bm_docstate *d, size_t a, size_t b)
 		/* the name right after it: "Giám đốc Sở X Nguyễn Văn A" */
 		if (gend < b && d->ch[gend].kind == CK_PERSON)
 			hold[nh++] = gend;
+		/* "vấn đề đại biểu Quốc hội nêu": a title that is a common
+		 * noun in lower case takes no holder before it */
+		int after_only = (d->ch[g0].flags & CF_AFTER) != 0;
 		/* "B, Đại sứ Việt Nam tại Nga A": a title qualified by its
 		 * country and place is the person's after it */
 		if (!nh && gend + 1 < b && d->ch[gend].kind == CK_LOC && d->ch[gend].sub == 0) {
@@ -217,7 +220,7 @@ static void holds(const bm_lexset *L, bm_docstate *d, size_t a, size_t b)
 				hold[nh++] = k;
 		}
 		/* a person before it in apposition: "A, Giám đốc Sở X" */
-		if (!nh && g0 > a) {
+		if (!nh && g0 > a && !after_only) {
 			size_t k = g0 - 1;
 			if (is_appos(d, &d->ch[k]) && k > a)
 				k--;
@@ -324,7 +327,7 @@ static void holds(const bm_lexset *L, bm_docstate *d, size_t a, size_t b)
 			}
 		}
 		/* a person before it with a cue: "A giữ chức ..." */
-		if (!nh && g0 > a) {
+		if (!nh && g0 > a && !after_only) {
 			int cue = 0, near = 1; /* near: only punctuation so far */
 			size_t k = g0;
 			for (int s = 0; k > a && s < 14; s++) {

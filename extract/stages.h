@@ -107,9 +107,11 @@ enum {
 			    a head ("Tỉnh ủy"), not written */
 	CF_DELEG = 1024, /* TITLE: a delegation role, a post only with its
 			    standing body named ("Trưởng đoàn Đoàn ĐBQH") */
-	CF_OFFICE = 2048 /* TITLE: its unit is the own office of the
+	CF_OFFICE = 2048,/* TITLE: its unit is the own office of the
 			    organization of the next title ("Chánh Văn
 			    phòng; Thứ trưởng Bộ X") */
+	CF_AFTER = 4096  /* TITLE: written in lower case, a common noun too
+			    ("đại biểu"): its holder only after it */
 };
 
 /* Cue classes (CK_CUE's sub). */

@@ -815,6 +815,13 @@ static const ext_case cases[] = {
 	 "Hoàng Long kháng cáo.",
 	 {"ORG|Công ty TNHH thương mại Hoàng Long"}, {NULL},
 	 {"ORG|Công ty TNHH Thương mại"}, 0},
+	{"'đại biểu' in lower case is a common noun too: its holder only after it",
+	 "Bộ trưởng Nguyễn Văn An đã làm rõ một số vấn đề đại biểu Quốc hội nêu. "
+	 "Đại biểu Quốc hội Trần Văn Bình phát biểu.",
+	 {"ORG|Quốc hội"},
+	 {"holds_position|Trần Văn Bình|Quốc hội|Đại biểu"},
+	 {NULL}, 2,
+	 {"holds_position|Nguyễn Văn An|Quốc hội|đại biểu"}},
 	{"bare head completed by the article's province",
 	 "Tỉnh ủy Yên Bái họp. Bà Phạm Thị Thanh Trà, Bí thư Tỉnh ủy, phát biểu.",
 	 {"ORG|Tỉnh ủy Yên Bái"},
