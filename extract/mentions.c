@@ -214,6 +214,7 @@ static size_t place_at(const scan *s, size_t i, int maxlevel,
 			!(atoi(e->col[1]) == 0 &&
 			  (foreign_word(s, i + 1) ||
 			   (fl(s, i + 2, BM_TK_CAP) && foreign_word(s, i + 2)) ||
+			   (s->t[i + 1].end - s->t[i + 1].start == 1 && is_char(s, i + 2, ".")) ||
 			   person_run(s, i + 1, 1) >= i + 3)))))
 		return 0;
 	if (pe)
@@ -278,6 +279,13 @@ static size_t person_run(const scan *s, size_t i, int need_surname)
 			run = i;
 	}
 	size_t j = i;
+	/* "Tổng thống Nga V. Putin": after a title, a first initial */
+	if (!need_surname && s->t[i].end - s->t[i].start == 1 && i + 2 < s->lim &&
+	    is_char(s, i + 1, ".") && s->t[i + 1].start == s->t[i].end &&
+	    fl(s, i + 2, BM_TK_CAP) && !fl(s, i + 2, BM_TK_ALLCAP)) {
+		size_t r = person_run(s, i + 2, 0);
+		return r > i + 2 ? r : 0;
+	}
 	while (j < s->lim && j - i < PERSON_MAX_TOK && fl(s, j, BM_TK_CAP) &&
 	       (!fl(s, j, BM_TK_ALLCAP) || initial_at(s, j, i)) &&
 	       (j == i || !(s->t[j].flags & BM_TK_NL))) {

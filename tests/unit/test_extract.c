@@ -822,6 +822,12 @@ static const ext_case cases[] = {
 	 {"holds_position|Trần Văn Bình|Quốc hội|Đại biểu"},
 	 {NULL}, 2,
 	 {"holds_position|Nguyễn Văn An|Quốc hội|đại biểu"}},
+	{"a first initial after a title, a country before it",
+	 "Tổng thống Nga V. Putin bày tỏ tin tưởng. Tổng thống Belarus A. "
+	 "Lukashenko đến thăm.",
+	 {"PERSON|V. Putin", "PERSON|A. Lukashenko", "LOC|Belarus"},
+	 {"holds_position|A. Lukashenko||Tổng thống"},
+	 {"PERSON|Belarus A. Lukashenko"}, 2},
 	{"bare head completed by the article's province",
 	 "Tỉnh ủy Yên Bái họp. Bà Phạm Thị Thanh Trà, Bí thư Tỉnh ủy, phát biểu.",
 	 {"ORG|Tỉnh ủy Yên Bái"},
