@@ -941,6 +941,10 @@ static int lower_head(const scan *s, size_t i, size_t n)
 	size_t m = match(s, &s->L->lowerhead, i, NULL);
 	if (!m || m > n || !fl(s, i, BM_TK_LOWER) || (s->t[i + n - 1].flags & BM_TK_NL))
 		return 0;
+	/* "Hội chợ Thương mại": the head ends a word (stopwords.tsv) */
+	if (i > 0 && (s->t[i - 1].flags & BM_TK_WORD) &&
+	    bm_lex_exact(&s->L->stop_lower, &s->d->toks, i - 1, i + 1))
+		return 0;
 	if (n > 1 && fl(s, i + n - 1, BM_TK_ALLCAP))
 		return fl(s, i + n, BM_TK_WORD) && !(s->t[i + n].flags & BM_TK_NL);
 	size_t j = i + n;
