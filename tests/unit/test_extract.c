@@ -831,6 +831,12 @@ static const ext_case cases[] = {
 	{"a lower-case head that ends a word is none (hội chợ)",
 	 "Hội chợ Thương mại quốc tế khai mạc. Người dân đi chợ Bến Thành.",
 	 {"LOC|chợ Bến Thành"}, {NULL}, {"LOC|chợ Thương mại quốc tế"}, 0},
+	{"companies written short (Cty, Tổng Cty) are companies",
+	 "Ông Nguyễn Văn A, Tổng giám đốc Tổng Cty Sông Đà, cho biết. Cty CP Thép "
+	 "Việt thua lỗ.",
+	 {"ORG|Tổng công ty Sông Đà", "ORG|Công ty CP Thép Việt"},
+	 {"holds_position|Nguyễn Văn A|Tổng công ty Sông Đà|Tổng giám đốc"},
+	 {"ORG|Công ty CP Thép Việt thua"}, 1},
 	{"bare head completed by the article's province",
 	 "Tỉnh ủy Yên Bái họp. Bà Phạm Thị Thanh Trà, Bí thư Tỉnh ủy, phát biểu.",
 	 {"ORG|Tỉnh ủy Yên Bái"},
