@@ -376,6 +376,9 @@ static size_t kind_place_at(scan *s, size_t i, size_t *bare_at, int *level,
 	if (!n)
 		return 0;
 	*level = atoi(e->col[1]);
+	/* "châu Âu" in lower case; "Á Châu" ends a name */
+	if (*level == 0 && !bm_lex_col(e, 2) && fl(s, i, BM_TK_CAP))
+		return 0;
 	size_t j = i + n;
 	*bare_at = j;
 	/* "Phát triển nông thôn": the word ends a word of known names */

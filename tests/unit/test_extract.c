@@ -837,6 +837,12 @@ static const ext_case cases[] = {
 	 {"ORG|Tổng công ty Sông Đà", "ORG|Công ty CP Thép Việt"},
 	 {"holds_position|Nguyễn Văn A|Tổng công ty Sông Đà|Tổng giám đốc"},
 	 {"ORG|Công ty CP Thép Việt thua"}, 1},
+	{"continents in lower case are places; a capitalized 'Châu' is no place word",
+	 "Các nước châu Âu và châu Á tham dự. Ông Phạm Lâm, Tổng giám đốc Công ty "
+	 "Danh Khôi Á Châu, phát biểu.",
+	 {"LOC|châu Âu", "LOC|châu Á", "ORG|Công ty Danh Khôi Á Châu"},
+	 {"holds_position|Phạm Lâm|Công ty Danh Khôi Á Châu|Tổng giám đốc"},
+	 {NULL}, 1},
 	{"bare head completed by the article's province",
 	 "Tỉnh ủy Yên Bái họp. Bà Phạm Thị Thanh Trà, Bí thư Tỉnh ủy, phát biểu.",
 	 {"ORG|Tỉnh ủy Yên Bái"},
