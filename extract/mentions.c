@@ -999,6 +999,8 @@ static const char *implied_place(const scan *s, size_t i, size_t end)
 	return NULL;
 }
 
+/* Chunk c names a unit of the kind of place kind ("tỉnh"), completed by
+ * the place (CF_BARE: a bare one already is). */
 static void set_implied(scan *s, bm_chunk *c, const char *kind)
 {
 	c->flags |= CF_BARE | CF_KIND | CF_IMPLIED;
@@ -1207,13 +1209,8 @@ static size_t org_chunk(scan *s, size_t i, uint32_t sent)
 					      strlen(w ? w : pw->col[0]));
 			c->sub = (uint32_t)atoi(pw->col[1]);
 		}
-	} else if (flags & CF_BARE) {
-		const char *pk = bm_lex_col(e, 4);
-		if (pk) {
-			c->flags |= CF_KIND | CF_IMPLIED;
-			c->bare = bm_pool_add(s->d, pk, strlen(pk));
-			c->sub = strcmp(pk, "tỉnh") == 0 || strcmp(pk, "thành phố") == 0 ? 1 : 2;
-		}
+	} else if ((flags & CF_BARE) && bm_lex_col(e, 4)) {
+		set_implied(s, c, bm_lex_col(e, 4)); /* already bare */
 	}
 	set_near(s, c);
 	return end;
@@ -1249,6 +1246,10 @@ static size_t unit_chunk(scan *s, size_t i, const char *unit, int deleg,
 	const bm_lex_entry *e;
 	size_t n = fl(s, i, BM_TK_CAP) ? match(s, &s->L->org, i, &e) : 0;
 	uint64_t uh = words_hash(s->L, unit);
+	/* the unit's own row, if the lexicon knows it ("Quốc hội", "Phòng") */
+	const uint32_t *uv = bm_u64map_get(
+		&s->L->org.index, bm_text_hash(s->L->fold, unit, strlen(unit), 0, NULL));
+	const bm_lex_entry *oe = uv ? &s->L->org.rows[*uv] : NULL;
 	size_t i0 = i;
 	/* "Cục trưởng cục Chống tham nhũng": the unit word written again */
 	if (!n && !fl(s, i, BM_TK_CAP) && fl(s, i, BM_TK_WORD)) {
@@ -1278,14 +1279,13 @@ static size_t unit_chunk(scan *s, size_t i, const char *unit, int deleg,
 		const char *full = bm_lex_col(e, 3);
 		const char *hd = full ? full : e->col[0];
 		if (bm_text_starts_with(s->L->fold, hd, unit)) {
-			size_t oe = org_chunk(s, i, sent);
-			if (oe > i)
-				return oe;
+			size_t ce = org_chunk(s, i, sent);
+			if (ce > i)
+				return ce;
 		}
 		/* "ĐB HĐND tỉnh X": a unit that is a complete name by itself
 		 * (Quốc hội) gives way to another organization written */
-		const uint32_t *ur0 = bm_u64map_get(&s->L->org.index, uh);
-		if (ur0 && strcmp(s->L->org.rows[*ur0].col[1], "name") == 0)
+		if (oe && strcmp(oe->col[1], "name") == 0)
 			return i0;
 	}
 	int kind = 0;
@@ -1349,18 +1349,6 @@ static size_t unit_chunk(scan *s, size_t i, const char *unit, int deleg,
 			c->h0 = (uint32_t)(i + n);
 		bm_buf_dispose(&b);
 	}
-	const bm_lex_entry *oe = NULL;
-	bm_toks t = {0};
-	bm_tokenize(s->L->fold, unit, strlen(unit), 0, &t);
-	if (t.n) {
-		uint64_t ph = 0;
-		for (size_t k = 0; k < t.n; k++)
-			ph = bm_phrase_step(ph, t.v[k].h);
-		uint32_t *v = bm_u64map_get(&s->L->org.index, ph);
-		if (v)
-			oe = &s->L->org.rows[*v];
-	}
-	free(t.v);
 	c->lx = oe;
 	/* "ĐBQH Nguyễn Văn A": a unit that is a complete name by itself
 	 * (Quốc hội) is that organization, written or not */
@@ -1372,10 +1360,7 @@ static size_t unit_chunk(scan *s, size_t i, const char *unit, int deleg,
 		return end;
 	}
 	if (end == i && oe && bm_lex_col(oe, 4)) {
-		const char *pk = bm_lex_col(oe, 4);
-		c->flags |= CF_KIND | CF_IMPLIED;
-		c->bare = bm_pool_add(s->d, pk, strlen(pk));
-		c->sub = strcmp(pk, "tỉnh") == 0 || strcmp(pk, "thành phố") == 0 ? 1 : 2;
+		set_implied(s, c, bm_lex_col(oe, 4)); /* already bare */
 	} else if (end > i && !(c->flags & CF_BARE)) {
 		/* "Trưởng ban Tuyên giáo Thành ủy": completed by the place */
 		const char *pk = implied_place(s, i, end);
