@@ -167,26 +167,10 @@ const bm_lex_entry *bm_lex_match(const bm_lex *lx, const bm_toks *toks,
 	/* longest match, stopping where no phrase goes on: one probe a
 	 * token tells both; p counts the phrase's tokens, k the text's */
 	uint64_t h = 0;
-	if (!lx->skip[0] && !lx->skip[1]) { /* most tables: no skipping */
-		size_t n = lim - i < lx->maxtok ? lim - i : lx->maxtok;
-		for (size_t k = 0; k < n; k++) {
-			h = bm_phrase_step(h, toks->v[i + k].h);
-			const uint32_t *v = bm_u64map_get(&lx->steps, h);
-			if (!v)
-				break;
-			uint32_t row = *v & ~BM_LEX_PREFIX;
-			if (row && lx->rows[row - 1].ntok == k + 1) {
-				best = &lx->rows[row - 1];
-				*ntok = k + 1;
-			}
-			if (!(*v & BM_LEX_PREFIX))
-				break;
-		}
-		return best;
-	}
+	int skips = lx->skip[0] || lx->skip[1];
 	for (size_t k = 0, p = 0; i + k < lim && p < lx->maxtok; k++) {
 		uint64_t th = toks->v[i + k].h;
-		if (p > 0 && th && (th == lx->skip[0] || th == lx->skip[1]) &&
+		if (skips && p > 0 && th && (th == lx->skip[0] || th == lx->skip[1]) &&
 		    !bm_u64map_get(&lx->steps, bm_phrase_step(h, th))) {
 			/* one dash for another ("Bà Rịa – Vũng Tàu"), or a
 			 * dash the phrase does not write */
