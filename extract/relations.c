@@ -18,15 +18,6 @@ typedef struct {
 	long org; /* chunk, or -1 */
 } slot;
 
-static int punct_is(const bm_docstate *d, const bm_chunk *c, const char *s)
-{
-	if (c->kind != CK_PUNCT)
-		return 0;
-	const bm_tok *t = &d->toks.v[c->t0];
-	size_t n = t->end - t->start;
-	return n == strlen(s) && memcmp(d->text + t->start, s, n) == 0;
-}
-
 static int word_is(const bm_docstate *d, const bm_chunk *c, const char *s)
 {
 	if (c->kind != CK_OTHER && c->kind != CK_CUE)
@@ -37,9 +28,9 @@ static int word_is(const bm_docstate *d, const bm_chunk *c, const char *s)
 
 static int is_sep(const bm_docstate *d, const bm_chunk *c)
 {
-	return punct_is(d, c, ",") || punct_is(d, c, ";") ||
+	return bm_punct_is(d, c, ",") || bm_punct_is(d, c, ";") ||
 	       /* "Ủy viên Bộ Chính trị - Bí thư Trung ương Đảng - ..." */
-	       punct_is(d, c, "-") || punct_is(d, c, "\xE2\x80\x93") ||
+	       bm_punct_is(d, c, "-") || bm_punct_is(d, c, "\xE2\x80\x93") ||
 	       word_is(d, c, "và") || word_is(d, c, "kiêm") ||
 	       (c->kind == CK_CUE && (c->sub & (CUE_HOLD | CUE_FORMER)) &&
 		c->t1 - c->t0 <= 2);
@@ -47,9 +38,9 @@ static int is_sep(const bm_docstate *d, const bm_chunk *c)
 
 static int is_appos(const bm_docstate *d, const bm_chunk *c)
 {
-	return punct_is(d, c, ",") || punct_is(d, c, "-") ||
-	       punct_is(d, c, "\xE2\x80\x93") || punct_is(d, c, "(") ||
-	       punct_is(d, c, ":");
+	return bm_punct_is(d, c, ",") || bm_punct_is(d, c, "-") ||
+	       bm_punct_is(d, c, "\xE2\x80\x93") || bm_punct_is(d, c, "(") ||
+	       bm_punct_is(d, c, ":");
 }
 
 /* A holds_position already there with the same role, written in another
@@ -192,8 +183,8 @@ static void holds(const bm_lexset *L, bm_docstate *d, size_t a, size_t b)
 		i = gend;
 		/* "Phó Thống đốc Ngân hàng Nhà nước (NHNN) Nguyễn Kim Anh": a
 		 * short form in brackets after the organization */
-		if (gend + 3 < b && punct_is(d, &d->ch[gend], "(") &&
-		    punct_is(d, &d->ch[gend + 2], ")") &&
+		if (gend + 3 < b && bm_punct_is(d, &d->ch[gend], "(") &&
+		    bm_punct_is(d, &d->ch[gend + 2], ")") &&
 		    d->ch[gend + 3].kind == CK_PERSON &&
 		    (d->ch[gend + 1].kind == CK_ORG ||
 		     (d->ch[gend + 1].t1 - d->ch[gend + 1].t0 <= 3 &&
@@ -257,10 +248,10 @@ static void holds(const bm_lexset *L, bm_docstate *d, size_t a, size_t b)
 					  d->ch[k - 1].kind == CK_LOC) ||
 					 d->ch[k].kind == CK_RANK ||
 					 d->ch[k].kind == CK_DEG ||
-					 punct_is(d, &d->ch[k], ",") ||
+					 bm_punct_is(d, &d->ch[k], ",") ||
 					 /* "Giám đốc Sở Y tế – ông A" */
-					 ((punct_is(d, &d->ch[k], "-") ||
-					   punct_is(d, &d->ch[k], "\xE2\x80\x93")) &&
+					 ((bm_punct_is(d, &d->ch[k], "-") ||
+					   bm_punct_is(d, &d->ch[k], "\xE2\x80\x93")) &&
 					  k + 1 < b && d->ch[k + 1].kind == CK_HON));
 			     s++)
 				k++;
@@ -277,7 +268,7 @@ static void holds(const bm_lexset *L, bm_docstate *d, size_t a, size_t b)
 			for (size_t k = gend; k + 1 < b && k < gend + 16; k++) {
 				const bm_chunk *c = &d->ch[k];
 				if (c->kind == CK_PERSON || c->kind == CK_TITLE ||
-				    c->kind == CK_ORG || punct_is(d, c, ";") ||
+				    c->kind == CK_ORG || bm_punct_is(d, c, ";") ||
 				    word_is(d, c, "về") || word_is(d, c, "của"))
 					break; /* "... về đơn tố cáo đối với ông A" */
 				size_t q = k + 1;
@@ -298,11 +289,11 @@ static void holds(const bm_lexset *L, bm_docstate *d, size_t a, size_t b)
 		 * Thủ tướng: A, B", "Giám đốc Sở hiện nay là ông A" */
 		size_t lc = gend;
 		while (lc < b && lc < gend + 2 &&
-		       (d->ch[lc].kind == CK_OTHER || punct_is(d, &d->ch[lc], ",")))
+		       (d->ch[lc].kind == CK_OTHER || bm_punct_is(d, &d->ch[lc], ",")))
 			lc++;
 		if (!nh && lc < b &&
 		    ((d->ch[lc].kind == CK_CUE && (d->ch[lc].sub & CUE_LIST)) ||
-		     (lc == gend && punct_is(d, &d->ch[lc], ":")))) {
+		     (lc == gend && bm_punct_is(d, &d->ch[lc], ":")))) {
 			size_t k = lc + 1;
 			for (int s = 0; k < b && s < 4 && d->ch[k].kind != CK_PERSON; s++)
 				k++;
@@ -310,17 +301,17 @@ static void holds(const bm_lexset *L, bm_docstate *d, size_t a, size_t b)
 				hold[nh++] = k++;
 				/* "A, Phó trưởng ban Thường trực; B; C": an item's own
 				 * title in apposition, up to the ";" that ends it */
-				if (k + 1 < b && punct_is(d, &d->ch[k], ",") &&
+				if (k + 1 < b && bm_punct_is(d, &d->ch[k], ",") &&
 				    d->ch[k + 1].kind == CK_TITLE) {
 					size_t q = k + 2;
 					while (q < b && (d->ch[q].kind == CK_TITLE ||
 							 d->ch[q].kind == CK_ORG))
 						q++;
-					if (q < b && punct_is(d, &d->ch[q], ";"))
+					if (q < b && bm_punct_is(d, &d->ch[q], ";"))
 						k = q;
 				}
-				while (k < b && (punct_is(d, &d->ch[k], ",") ||
-						 punct_is(d, &d->ch[k], ";") ||
+				while (k < b && (bm_punct_is(d, &d->ch[k], ",") ||
+						 bm_punct_is(d, &d->ch[k], ";") ||
 						 word_is(d, &d->ch[k], "và") ||
 						 d->ch[k].kind == CK_HON))
 					k++;
@@ -332,19 +323,19 @@ static void holds(const bm_lexset *L, bm_docstate *d, size_t a, size_t b)
 			size_t k = g0;
 			for (int s = 0; k > a && s < 14; s++) {
 				const bm_chunk *c = &d->ch[--k];
-				if (c->kind != CK_PUNCT || punct_is(d, c, ")"))
-					near = near && punct_is(d, c, ")");
+				if (c->kind != CK_PUNCT || bm_punct_is(d, c, ")"))
+					near = near && bm_punct_is(d, c, ")");
 				if (c->kind == CK_PERSON) {
 					if (cue)
 						hold[nh++] = k;
 					break;
 				}
-				if (punct_is(d, c, ")")) {
+				if (bm_punct_is(d, c, ")")) {
 					/* "Ông A (ảnh), Chủ tịch ...": skip the brackets */
 					size_t o = k;
-					while (o > a && o + 12 > k && !punct_is(d, &d->ch[o], "("))
+					while (o > a && o + 12 > k && !bm_punct_is(d, &d->ch[o], "("))
 						o--;
-					if (punct_is(d, &d->ch[o], "(")) {
+					if (bm_punct_is(d, &d->ch[o], "(")) {
 						k = o;
 						cue = cue || near;
 						continue;
@@ -356,14 +347,14 @@ static void holds(const bm_lexset *L, bm_docstate *d, size_t a, size_t b)
 				else if (cue && (c->kind == CK_TITLE || c->kind == CK_ORG))
 					continue; /* "A, Trưởng phòng X, giữ chức ..." */
 				else if (c->kind != CK_OTHER && c->kind != CK_HON &&
-					 !punct_is(d, c, ",") && !punct_is(d, c, "(") &&
-					 !punct_is(d, c, ":") && c->kind != CK_CUE)
+					 !bm_punct_is(d, c, ",") && !bm_punct_is(d, c, "(") &&
+					 !bm_punct_is(d, c, ":") && c->kind != CK_CUE)
 					break;
 			}
 		}
 		/* "Ủy viên Ban Thường vụ Tỉnh ủy, Phó Chủ tịch UBND tỉnh, bà
 		 * đã ...": the pronoun is the person last named */
-		if (!nh && gend + 1 < b && punct_is(d, &d->ch[gend], ",") &&
+		if (!nh && gend + 1 < b && bm_punct_is(d, &d->ch[gend], ",") &&
 		    bm_lex_exact(&L->hon, &d->toks, d->ch[gend + 1].t0,
 				 d->ch[gend + 1].t1)) {
 			for (size_t k = g0; k-- > 0 && k + 400 > g0;)
@@ -391,7 +382,7 @@ static void holds(const bm_lexset *L, bm_docstate *d, size_t a, size_t b)
 				    s + 1 < ns && sl[s + 1].org >= 0 &&
 				    sl[s + 1].title == sl[s].title + 2 &&
 				    (word_is(d, &d->ch[sl[s].title + 1], "kiêm") ||
-				     punct_is(d, &d->ch[sl[s].title + 1], ",")) &&
+				     bm_punct_is(d, &d->ch[sl[s].title + 1], ",")) &&
 				    !(d->ch[sl[s + 1].org].flags & CF_BARE))
 					obj = d->ch[sl[s + 1].org].ent;
 				if (obj < 0 && sl[s].org < 0 && !(t->flags & CF_NATIONAL))
@@ -479,15 +470,15 @@ static void apposition(const bm_lexset *L, bm_docstate *d, size_t i, size_t b)
 	 * is a name here */
 	int unit = x->kind == CK_ORG && x->ent >= 0 && x->lx && x->lx->ntok >= 2;
 	if (!(named_org(x) || unit) || !named_org(y) || x->ent == y->ent ||
-	    !(punct_is(d, c, ",") || punct_is(d, c, "-") ||
-	      punct_is(d, c, "\xE2\x80\x93")))
+	    !(bm_punct_is(d, c, ",") || bm_punct_is(d, c, "-") ||
+	      bm_punct_is(d, c, "\xE2\x80\x93")))
 		return;
 	/* "Sở Tài chính, Sở Xây dựng, Bộ ...": an item of a list */
 	if (i >= 2 && named_org(&d->ch[i - 2]) &&
-	    (punct_is(d, &d->ch[i - 1], ",") || word_is(d, &d->ch[i - 1], "và")))
+	    (bm_punct_is(d, &d->ch[i - 1], ",") || word_is(d, &d->ch[i - 1], "và")))
 		return;
 	if (i + 4 < b && named_org(&d->ch[i + 4]) &&
-	    (punct_is(d, &d->ch[i + 3], ",") || word_is(d, &d->ch[i + 3], "và")) &&
+	    (bm_punct_is(d, &d->ch[i + 3], ",") || word_is(d, &d->ch[i + 3], "và")) &&
 	    !parent_kind(L, d, y, &d->ch[i + 4]))
 		return;
 	if (has_parent(d, x->ent) || !parent_kind(L, d, x, y))
@@ -506,8 +497,8 @@ static void partofs(const bm_lexset *L, bm_docstate *d, size_t a, size_t b)
 		size_t m = i + 1;
 		/* ..., "X, đơn vị trực thuộc Y", "X (thuộc Y)" */
 		while (m < b && m < i + 4 &&
-		       (d->ch[m].kind == CK_OTHER || punct_is(d, &d->ch[m], ",") ||
-			punct_is(d, &d->ch[m], "(") ||
+		       (d->ch[m].kind == CK_OTHER || bm_punct_is(d, &d->ch[m], ",") ||
+			bm_punct_is(d, &d->ch[m], "(") ||
 			(d->ch[m].kind == CK_CUE && !(d->ch[m].sub & CUE_PARTOF))))
 			m++;
 		if (m > i + 1 && m + 1 < b && d->ch[m].kind == CK_CUE &&
@@ -535,7 +526,7 @@ static void partofs(const bm_lexset *L, bm_docstate *d, size_t a, size_t b)
 					add_rel(d, BM_REL_PART_OF, (size_t)x->ent, pq->ent,
 						NULL, 0, x->sent);
 					/* "... và Z", ", Z" */
-					if (q + 1 >= b || !(punct_is(d, &d->ch[q + 1], ",") ||
+					if (q + 1 >= b || !(bm_punct_is(d, &d->ch[q + 1], ",") ||
 							    word_is(d, &d->ch[q + 1], "và")))
 						break;
 				}
@@ -545,13 +536,13 @@ static void partofs(const bm_lexset *L, bm_docstate *d, size_t a, size_t b)
 		const bm_chunk *y = &d->ch[i + 2];
 		/* "(Bộ Công an)" states a parent; "(C03)" is a code, a name */
 		int cue = (c->kind == CK_CUE && (c->sub & CUE_PARTOF)) ||
-			  (punct_is(d, c, "(") && i + 3 < b &&
-			   (punct_is(d, &d->ch[i + 3], ")") ||
+			  (bm_punct_is(d, c, "(") && i + 3 < b &&
+			   (bm_punct_is(d, &d->ch[i + 3], ")") ||
 			    /* "(Tổng cục Chính trị - Bộ Quốc phòng)" */
-			    (i + 5 < b && punct_is(d, &d->ch[i + 5], ")") &&
+			    (i + 5 < b && bm_punct_is(d, &d->ch[i + 5], ")") &&
 			     (parent_kind(L, d, y, &d->ch[i + 4]) ||
 			      /* "(Bệnh viện Bạch Mai, Hà Nội)" */
-			      (punct_is(d, &d->ch[i + 3], ",") &&
+			      (bm_punct_is(d, &d->ch[i + 3], ",") &&
 			       d->ch[i + 4].kind == CK_LOC)))) &&
 			   d->ch[i + 2].t1 - d->ch[i + 2].t0 >= 2);
 		if (!cue || y->kind != CK_ORG || y->ent < 0 || y->ent == x->ent)
@@ -594,7 +585,7 @@ static void coops(const bm_lexset *L, bm_docstate *d, size_t a, size_t b,
 				continue;
 			int tobj = i > a && d->ch[i - 1].kind == CK_TITLE;
 			/* "Cục X (Bộ Y) phối hợp với Z": the bracket is no actor */
-			if (i > a && punct_is(d, &d->ch[i - 1], "(") && c->t1 <= p)
+			if (i > a && bm_punct_is(d, &d->ch[i - 1], "(") && c->t1 <= p)
 				continue;
 			if (c->t1 <= p) {
 				last_end = c->t1;
@@ -646,13 +637,13 @@ static void coops(const bm_lexset *L, bm_docstate *d, size_t a, size_t b,
 			y = before2 >= 0 && before_ci == before2_ci + 2 &&
 				    (word_is(d, &d->ch[before2_ci + 1], "và") ||
 				     word_is(d, &d->ch[before2_ci + 1], "cùng") ||
-				     punct_is(d, &d->ch[before2_ci + 1], ","))
+				     bm_punct_is(d, &d->ch[before2_ci + 1], ","))
 				? before2 : -1;
 		if (x >= 0 && y >= 0 && x != y)
 			add_rel(d, BM_REL_COOPERATES_WITH, (size_t)x, y, NULL, 0, si);
 		/* "A phối hợp với B, C và D": every partner of the list */
 		for (size_t q = after_ci + 1; before >= 0 && after >= 0 && q + 1 < b &&
-					       (punct_is(d, &d->ch[q], ",") ||
+					       (bm_punct_is(d, &d->ch[q], ",") ||
 						word_is(d, &d->ch[q], "và"));
 		     q += 2) {
 			const bm_chunk *o = &d->ch[q + 1];

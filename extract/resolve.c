@@ -688,16 +688,6 @@ static void initials(const char *name, bm_buf *b)
 	initials_of(name, strlen(name), b);
 }
 
-/* Whether chunk i is the punctuation p. */
-static int chunk_is(const bm_docstate *d, size_t i, const char *p)
-{
-	const bm_chunk *c = &d->ch[i];
-	size_t n = strlen(p);
-	return c->kind == CK_PUNCT && c->t1 == c->t0 + 1 &&
-	       d->toks.v[c->t0].end - d->toks.v[c->t0].start == n &&
-	       memcmp(d->text + d->toks.v[c->t0].start, p, n) == 0;
-}
-
 /* An acronym chunk that names entity e: a mention and an alias of it,
  * and an organization for the relations ("Giám đốc TTDLQG Nguyễn Văn
  * A"). */
@@ -727,8 +717,8 @@ static void resolve_acronyms(const bm_lexset *L, bm_docstate *d)
 	bm_u64map_init(&defs);
 	for (size_t i = 2; i + 1 < d->nch; i++) {
 		bm_chunk *c = &d->ch[i];
-		if (c->kind != CK_ACR || !chunk_is(d, i - 1, "(") ||
-		    !chunk_is(d, i + 1, ")") || d->ch[i - 2].kind != CK_ORG ||
+		if (c->kind != CK_ACR || !bm_punct_is(d, &d->ch[i - 1], "(") ||
+		    !bm_punct_is(d, &d->ch[i + 1], ")") || d->ch[i - 2].kind != CK_ORG ||
 		    d->ch[i - 2].ent < 0)
 			continue;
 		written(d, c->t0, c->t1, &w);

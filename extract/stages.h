@@ -231,6 +231,16 @@ static inline int bm_part_of_loops(const bm_record *r, size_t child,
 	return 0;
 }
 
+/* Whether chunk c is the punctuation p ("(", ","). */
+static inline int bm_punct_is(const bm_docstate *d, const bm_chunk *c, const char *p)
+{
+	if (c->kind != CK_PUNCT)
+		return 0;
+	const bm_tok *t = &d->toks.v[c->t0];
+	size_t n = t->end - t->start;
+	return n == strlen(p) && memcmp(d->text + t->start, p, n) == 0;
+}
+
 /* Evidence of sentence s: its byte range. */
 void bm_sent_span(const bm_docstate *d, uint32_t s, size_t *start,
 		  size_t *end);
