@@ -417,22 +417,30 @@ static size_t kind_place_at(scan *s, size_t i, size_t *bare_at, int *level,
  * Dương Vân Nga - Khúc Hạo", "phố Lê Duẩn, Kim Mã và Giảng Võ"): after a
  * dash, a comma or "và", a capitalized run that starts no organization,
  * place, title or honorific is another street of the list. */
+/* The end of a street's name at k: up to four capitalized words, no stop
+ * word. */
+static size_t street_name_end(const scan *s, size_t k)
+{
+	size_t e = k;
+	while (e < s->lim && e < k + 4 && fl(s, e, BM_TK_CAP) &&
+	       !(s->t[e].flags & BM_TK_NL) && !match(s, &s->L->stop_all, e, NULL))
+		e++;
+	return e;
+}
+
 static size_t address_list(scan *s, size_t j)
 {
 	for (int items = 0; items < 16 && j + 1 < s->lim; items++) {
 		if (!(is_char(s, j, "-") || is_char(s, j, "\xE2\x80\x93") ||
 		      is_char(s, j, ",") || is_char(s, j, "và")))
 			break;
-		size_t k = j + 1, e = k;
+		size_t k = j + 1;
 		if (!fl(s, k, BM_TK_CAP) || fl(s, k, BM_TK_ALLCAP) ||
 		    (s->t[k].flags & BM_TK_NL) || match(s, &s->L->org, k, NULL) ||
 		    place_at(s, k, 2, NULL) || title_at(s, k, NULL) ||
 		    match(s, &s->L->hon, k, NULL) || match(s, &s->L->stop_all, k, NULL))
 			break;
-		while (e < s->lim && e < k + 4 && fl(s, e, BM_TK_CAP) &&
-		       !(s->t[e].flags & BM_TK_NL) && !match(s, &s->L->stop_all, e, NULL))
-			e++;
-		j = e;
+		j = street_name_end(s, k);
 	}
 	return j;
 }
@@ -451,10 +459,7 @@ static size_t street_list_at(scan *s, size_t i)
 		street = match(s, &s->L->placeword, i - 1 - m, &pw) && atoi(pw->col[1]) > 3;
 	if (!street)
 		return 0;
-	size_t e = i;
-	while (e < s->lim && e < i + 4 && fl(s, e, BM_TK_CAP) && !(s->t[e].flags & BM_TK_NL) &&
-	       !match(s, &s->L->stop_all, e, NULL))
-		e++;
+	size_t e = street_name_end(s, i);
 	return e > i ? address_list(s, e) : 0;
 }
 

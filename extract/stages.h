@@ -43,29 +43,31 @@ static inline const char *bm_org_note(const bm_lex_entry *e)
 {
 	return e ? bm_lex_col(e, 5) : NULL;
 }
-static inline int bm_org_is_generic(const bm_lex_entry *e)
+/* Whether the sixth column is note. */
+static inline int bm_org_note_is(const bm_lex_entry *e, const char *note)
 {
 	const char *n = bm_org_note(e);
-	return n && n[0] == '*' && !n[1];
+	return n && strcmp(n, note) == 0;
+}
+static inline int bm_org_is_generic(const bm_lex_entry *e)
+{
+	return bm_org_note_is(e, "*");
 }
 static inline int bm_org_is_body(const bm_lex_entry *e)
 {
-	const char *n = bm_org_note(e);
-	return n && strcmp(n, "body") == 0;
+	return bm_org_note_is(e, "body");
 }
 /* heads.tsv's "lower": the head names an organization also when written
  * in lower case ("công ty Formosa"). */
 static inline int bm_org_is_lower(const bm_lex_entry *e)
 {
-	const char *n = bm_org_note(e);
-	return n && strcmp(n, "lower") == 0;
+	return bm_org_note_is(e, "lower");
 }
 /* heads.tsv's "at": the name goes on with "tại" and the office's place
  * ("Đại sứ quán Việt Nam tại Campuchia"). */
 static inline int bm_org_takes_at(const bm_lex_entry *e)
 {
-	const char *n = bm_org_note(e);
-	return n && strcmp(n, "at") == 0;
+	return bm_org_note_is(e, "at");
 }
 /* Its known parent (agencies.tsv), or NULL. */
 static inline const char *bm_org_parent(const bm_lex_entry *e)
