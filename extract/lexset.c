@@ -168,6 +168,15 @@ int bm_lexset_init(bm_lexset *L)
 	bm_tsv_each(bm_data_acronyms, bm_data_acronyms_len, acronym_row, L);
 	agency_ctx ac = {L};
 	bm_tsv_each(bm_data_agencies, bm_data_agencies_len, agency_row, &ac);
+	/* the short forms of a company's head are company heads too ("Cty",
+	 * "Công ty CP", "Tổng Cty") */
+	for (size_t i = 0, n = L->org.n; i < n; i++) {
+		const bm_lex_entry *r = &L->org.rows[i];
+		const char *full = bm_lex_col(r, 3);
+		if (full && bm_u64map_get(&L->lowerhead.index,
+					  bm_text_hash(L->fold, full, strlen(full), 0, NULL)))
+			bm_lex_add(&L->lowerhead, L->fold, r->col, r->ncols);
+	}
 	LOAD(acr, bm_data_acronyms, 0, NULL);
 	LOAD(placeword, bm_data_placewords, 0, NULL);
 	bm_tsv_each(bm_data_countries, bm_data_countries_len, country_row, L);

@@ -1121,10 +1121,7 @@ static size_t org_chunk(scan *s, size_t i, uint32_t sent)
 		if (ck == CK_ORG && head_acronym_at(s, i, n))
 			t0 = i + n + 3;
 		/* a company's head, also written short ("Cty CP") */
-		const char *hf = bm_lex_col(e, 3);
-		int firm = match(s, &s->L->lowerhead, i, NULL) > 0 ||
-			   (hf && bm_u64map_get(&s->L->lowerhead.index,
-						bm_text_hash(s->L->fold, hf, strlen(hf), 0, NULL)));
+		int firm = match(s, &s->L->lowerhead, i, NULL) > 0;
 		end = org_tail(s, t0, (named ? TAIL_NAMED : 0) | (firm ? TAIL_FIRM : 0),
 			       mode, &kind);
 		if (end == t0 && t0 > i + n) /* nothing after it */
